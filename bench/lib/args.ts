@@ -1,0 +1,93 @@
+/** Command-line options of `npm run bench`, parsed once into a complete options object. */
+import { parseArgs } from 'node:util';
+import { BenchError } from './errors.js';
+
+export const SECTIONS = ['generator', 'corpus', 'contract', 'mock'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export interface BenchOptions {
+  /** Sections to run, in the fixed order of SECTIONS. */
+  readonly only: readonly Section[];
+  /** Repetitions per tool and spec in the generator section (median reported). */
+  readonly runs: number;
+  /** Corpus sample size: 0 = every OpenAPI 3.x document; N = an evenly spaced, deterministic sample of N. */
+  readonly corpusLimit: number;
+  /** Per-document time limit in the corpus section, in seconds. */
+  readonly corpusTimeout: number;
+  /** Seconds of load per autocannon measurement. */
+  readonly mockDuration: number;
+  /** autocannon connections. */
+  readonly connections: number;
+  /** Repetitions of the contract run. */
+  readonly contractRuns: number;
+  /** Where to write the report; '' = do not write. */
+  readonly out: string;
+}
+
+export const BENCH_USAGE = `usage: npm run bench -- [--only generator,corpus,contract,mock] [--runs N]
+       [--corpus-limit N] [--corpus-timeout S] [--mock-duration S] [--connections N]
+       [--contract-runs N] [--out FILE]`;
+
+const DEFAULTS = {
+  runs: 5,
+  corpusLimit: 0,
+  corpusTimeout: 60,
+  mockDuration: 5,
+  connections: 10,
+  contractRuns: 3,
+  out: 'bench/RESULTS.md',
+} as const;
+
+function toCount(name: string, raw: string | undefined, fallback: number, min: number): number {
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new BenchError('ERR_BENCH_ARGS', `--${name} must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min) throw new BenchError('ERR_BENCH_ARGS', `--${name} must be at least ${min}, got ${value}`);
+  return value;
+}
+
+function toSections(raw: string | undefined): Section[] {
+  if (raw === undefined) return [...SECTIONS];
+  const wanted = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  for (const name of wanted) {
+    if (!(SECTIONS as readonly string[]).includes(name)) {
+      throw new BenchError('ERR_BENCH_ARGS', `unknown section "${name}" in --only (expected ${SECTIONS.join(', ')})`);
+    }
+  }
+  if (wanted.length === 0) throw new BenchError('ERR_BENCH_ARGS', '--only needs at least one section');
+  return SECTIONS.filter((s) => wanted.includes(s));
+}
+
+/** Parses `process.argv.slice(2)`; throws BenchError('ERR_BENCH_ARGS') on bad input. */
+export function parseBenchArgs(argv: readonly string[]): BenchOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        only: { type: 'string' },
+        runs: { type: 'string' },
+        'corpus-limit': { type: 'string' },
+        'corpus-timeout': { type: 'string' },
+        'mock-duration': { type: 'string' },
+        connections: { type: 'string' },
+        'contract-runs': { type: 'string' },
+        out: { type: 'string' },
+      },
+    }));
+  } catch (error) {
+    throw new BenchError('ERR_BENCH_ARGS', (error as Error).message, { cause: error });
+  }
+  return {
+    only: toSections(values.only),
+    runs: toCount('runs', values.runs, DEFAULTS.runs, 1),
+    corpusLimit: toCount('corpus-limit', values['corpus-limit'], DEFAULTS.corpusLimit, 0),
+    corpusTimeout: toCount('corpus-timeout', values['corpus-timeout'], DEFAULTS.corpusTimeout, 1),
+    mockDuration: toCount('mock-duration', values['mock-duration'], DEFAULTS.mockDuration, 1),
+    connections: toCount('connections', values.connections, DEFAULTS.connections, 1),
+    contractRuns: toCount('contract-runs', values['contract-runs'], DEFAULTS.contractRuns, 1),
+    out: values.out ?? DEFAULTS.out,
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * Section 1 — generator: GitHub's and Stripe's specs converted by this generator, openapi-to-postmanv2
+ * and Portman (without Newman), interleaved (A B C A B C …), one fresh process per conversion.
+ */
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { generatorAvailable } from '../workers/load-generator.js';
+import { measureProcess } from '../lib/measure.js';
+import type { Measurement } from '../lib/measure.js';
+import { CACHE_DIR, GITHUB_SPEC, PORTMAN_BIN, ROOT_DIR, STRIPE_SPEC, TSX_IMPORT, WORKERS_DIR } from '../lib/paths.js';
+import { createCollectionValidator } from '../lib/validate-collection.js';
+import type { SchemaValidity } from '../lib/validate-collection.js';
+import { median } from '../lib/stats.js';
+
+export const GENERATOR_TOOLS = ['ours', 'openapi-to-postmanv2', 'portman'] as const;
+export type GeneratorTool = (typeof GENERATOR_TOOLS)[number];
+
+export interface SpecInput {
+  readonly name: string;
+  readonly path: string;
+}
+
+export const GENERATOR_SPECS: readonly SpecInput[] = [
+  { name: 'GitHub (api.github.com)', path: GITHUB_SPEC },
+  { name: 'Stripe', path: STRIPE_SPEC },
+];
+
+export interface ToolResult {
+  readonly tool: GeneratorTool;
+  readonly spec: string;
+  readonly wallMs: number[];
+  readonly peakRssKib: number[];
+  readonly failures: number;
+  readonly lastError: string;
+  readonly validity: SchemaValidity | undefined;
+  readonly skipped: string;
+}
+
+export interface BaselineResult {
+  readonly label: string;
+  readonly wallMs: number;
+  readonly peakRssKib: number;
+}
+
+export interface GeneratorReport {
+  readonly runs: number;
+  readonly results: readonly ToolResult[];
+  readonly baselines: readonly BaselineResult[];
+}
+
+interface Invocation {
+  readonly command: string;
+  readonly args: readonly string[];
+  readonly cwd: string;
+}
+
+function invocation(tool: GeneratorTool, spec: string, out: string, scratch: string): Invocation {
+  switch (tool) {
+    case 'ours':
+      return { command: process.execPath, args: [...TSX_IMPORT, join(WORKERS_DIR, 'convert-ours.ts'), spec, out], cwd: ROOT_DIR };
+    case 'openapi-to-postmanv2':
+      return { command: process.execPath, args: [join(WORKERS_DIR, 'convert-o2p.mjs'), spec, out], cwd: ROOT_DIR };
+    case 'portman':
+      // Portman writes tmp/ into its working directory: give it a scratch one. Newman is off by default.
+      return { command: process.execPath, args: [PORTMAN_BIN, '-l', spec, '-o', out], cwd: scratch };
+  }
+}
+
+function skipReason(tool: GeneratorTool): string {
+  return tool === 'ours' && !generatorAvailable() ? 'generator not available yet (generators/index.ts missing)' : '';
+}
+
+function summarizeError(m: Measurement): string {
+  if (m.timedOut) return 'timed out';
+  const lines = m.stderrTail.trim().split('\n').filter((l) => l.trim() !== '');
+  return `exit ${String(m.exitCode)}: ${(lines[lines.length - 1] ?? '').slice(0, 200)}`;
+}
+
+async function measureBaselines(): Promise<BaselineResult[]> {
+  const cases: [string, string[]][] = [
+    ['node -e 0 (process start floor)', ['-e', '0']],
+    ['node --import tsx (empty script; the loader our generator runs under)', [...TSX_IMPORT, '-e', '0']],
+  ];
+  const out: BaselineResult[] = [];
+  for (const [label, args] of cases) {
+    const samples: Measurement[] = [];
+    for (let i = 0; i < 3; i++) samples.push(await measureProcess({ command: process.execPath, args, cwd: ROOT_DIR, timeoutMs: 60_000 }));
+    out.push({ label, wallMs: median(samples.map((s) => s.wallMs)), peakRssKib: median(samples.map((s) => s.peakRssKib)) });
+  }
+  return out;
+}
+
+export interface GeneratorOptions {
+  readonly runs: number;
+  readonly timeoutMs?: number;
+  readonly log: (line: string) => void;
+}
+
+export async function runGeneratorSection(options: GeneratorOptions): Promise<GeneratorReport> {
+  const work = join(CACHE_DIR, 'generator');
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const validate = createCollectionValidator();
+  const state = new Map<string, { wall: number[]; rss: number[]; failures: number; lastError: string; validity: SchemaValidity | undefined }>();
+  const key = (tool: GeneratorTool, spec: string): string => `${tool}\u0000${spec}`;
+  for (let run = 0; run < options.runs; run++) {
+    for (const spec of GENERATOR_SPECS) {
+      for (const tool of GENERATOR_TOOLS) {
+        if (skipReason(tool) !== '') continue;
+        const scratch = join(work, `${tool}-${run}`);
+        mkdirSync(scratch, { recursive: true });
+        const out = join(scratch, 'collection.json');
+        const call = invocation(tool, spec.path, out, scratch);
+        const m = await measureProcess({ ...call, timeoutMs: options.timeoutMs ?? 600_000 });
+        const entry = state.get(key(tool, spec.name)) ?? { wall: [], rss: [], failures: 0, lastError: '', validity: undefined };
+        if (m.exitCode === 0 && !m.timedOut) {
+          entry.wall.push(m.wallMs);
+          entry.rss.push(m.peakRssKib);
+          if (entry.validity === undefined) {
+            try {
+              entry.validity = validate(JSON.parse(readFileSync(out, 'utf8')));
+            } catch (error) {
+              entry.validity = { valid: false, reason: `no readable output: ${(error as Error).message}` };
+            }
+          }
+        } else {
+          entry.failures += 1;
+          entry.lastError = summarizeError(m);
+        }
+        state.set(key(tool, spec.name), entry);
+        rmSync(scratch, { recursive: true, force: true });
+        options.log(`generator run ${run + 1}/${options.runs} ${spec.name} ${tool}: ${m.exitCode === 0 ? `${Math.round(m.wallMs)} ms, ${Math.round(m.peakRssKib / 1024)} MiB` : summarizeError(m)}`);
+      }
+    }
+  }
+  const results: ToolResult[] = [];
+  for (const spec of GENERATOR_SPECS) {
+    for (const tool of GENERATOR_TOOLS) {
+      const entry = state.get(key(tool, spec.name));
+      results.push({
+        tool,
+        spec: spec.name,
+        wallMs: entry?.wall ?? [],
+        peakRssKib: entry?.rss ?? [],
+        failures: entry?.failures ?? 0,
+        lastError: entry?.lastError ?? '',
+        validity: entry?.validity,
+        skipped: skipReason(tool),
+      });
+    }
+  }
+  return { runs: options.runs, results, baselines: await measureBaselines() };
+}
