@@ -1,0 +1,22 @@
+/** Stable error codes of the scenario loader; callers `switch (err.code)`. */
+export type ScenarioErrorCode =
+  | 'ERR_SCENARIOS_READ'
+  | 'ERR_SCENARIOS_PARSE'
+  | 'ERR_SCENARIOS_INVALID'
+  | 'ERR_SCENARIOS_UNKNOWN_OPERATION'
+  | 'ERR_SCENARIOS_DUPLICATE_NAME';
+
+/** A problem in the scenario file, located by file and `#/…` JSON pointer (`''` = the whole file). */
+export class ScenarioError extends Error {
+  readonly code: ScenarioErrorCode;
+  readonly file: string;
+  readonly pointer: string;
+
+  constructor(code: ScenarioErrorCode, file: string, pointer: string, message: string, options?: { cause?: unknown }) {
+    super(`${file}${pointer === '' ? '' : ` ${pointer}`}: ${message}`, options);
+    this.name = 'ScenarioError';
+    this.code = code;
+    this.file = file;
+    this.pointer = pointer;
+  }
+}
