@@ -1,0 +1,69 @@
+/**
+ * npm run generate -- [--spec FILE] [--collection OUT.json] [--environments DIR | --no-environments]
+ *                     [--environments-data FILE] [--check]
+ * Thin CLI: parse argv, plan every output in memory, then write them or (--check) compare.
+ */
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SpecError } from './errors.js';
+import { displayPath } from './load-spec.js';
+import { planOutputs } from './plan-outputs.js';
+import { staleOutputs, writeOutputs } from './write-outputs.js';
+
+const USAGE = 'usage: npm run generate -- [--spec FILE] [--collection OUT.json] [--environments DIR | --no-environments] [--environments-data FILE] [--check]';
+
+async function main(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        spec: { type: 'string', default: 'spec/aam-jwt.openapi.yaml' },
+        collection: { type: 'string', default: 'collections/aam-jwt.postman_collection.json' },
+        environments: { type: 'string', default: 'environments' },
+        'no-environments': { type: 'boolean', default: false },
+        'environments-data': { type: 'string' },
+        check: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+    }));
+  } catch (err) {
+    console.error(`${(err as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const { outputs, notes } = await planOutputs({
+    spec: values.spec,
+    collection: values.collection,
+    ...(values['no-environments'] ? {} : { environmentsDir: values.environments }),
+    environmentsData: values['environments-data'] ?? join(dirname(values.spec), 'environments.yaml'),
+    environmentsDataRequired: values['environments-data'] !== undefined,
+  });
+  notes.forEach((note) => console.error(`note: ${note}`));
+  if (values.check) {
+    const stale = await staleOutputs(outputs);
+    if (stale.length > 0) {
+      console.error(`stale generated files (run npm run generate):\n${stale.map((o) => `  ${displayPath(o.path)}`).join('\n')}`);
+      return 1;
+    }
+    console.log(`up to date: ${outputs.map((o) => displayPath(o.path)).join(', ')}`);
+    return 0;
+  }
+  await writeOutputs(outputs);
+  console.log(`wrote ${outputs.map((o) => displayPath(o.path)).join(', ')}`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(err instanceof SpecError ? `error ${err.code}: ${err.message}` : `error: ${(err as Error).message}`);
+    process.exitCode = 1;
+  },
+);

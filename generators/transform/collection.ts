@@ -1,0 +1,120 @@
+/**
+ * OpenAPI Object (OAS §4.8.1) → Postman Collection v2.1: folders from tags, one request per
+ * operation in document order (methods in a fixed order), collection auth, variables and the
+ * one collection-level contract-test script that carries every schema once.
+ * @see https://spec.openapis.org/oas/v3.1.0#openapi-object
+ */
+import { basename } from 'node:path';
+import { contractTestExec } from '../contract.js';
+import { SpecError } from '../errors.js';
+import { displayPath, type LoadedSpec } from '../load-spec.js';
+import { childPointer } from '../lib/json-pointer.js';
+import { stableId } from '../lib/stable-id.js';
+import { asString, isObject } from '../lib/type-checks.js';
+import type { PostmanCollection, PostmanFolder, PostmanItem, PostmanVariable } from '../postman-v2.1.js';
+import { transformOperation } from './operation-object.js';
+import { createSchemaRegistry } from './schema-object.js';
+import { collectionAuth, TOKEN_VARIABLE } from './security-requirement.js';
+
+/** Options of {@link generateCollection}; every field optional. */
+export interface GenerateOptions {
+  /** The collection's `baseUrl` variable; defaults to `servers[0]` with its variables' defaults. */
+  baseUrl?: string;
+  /** Spec name shown in the collection description; defaults to the root file's name. */
+  specName?: string;
+}
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+/** `servers[0].url` with `{variables}` replaced by their defaults, no trailing slash. */
+export function serverUrl(servers: unknown): string {
+  const first = Array.isArray(servers) ? servers[0] : undefined;
+  if (!isObject(first) || typeof first.url !== 'string') return '';
+  const variables = isObject(first.variables) ? first.variables : {};
+  return first.url
+    .replace(/\{([^}]+)\}/g, (whole, name: string) => {
+      const variable = variables[name];
+      return isObject(variable) && variable.default !== undefined ? String(variable.default) : whole;
+    })
+    .replace(/\/+$/, '');
+}
+
+/** Builds the collection. Pure: same spec and options → same value. */
+export function generateCollection(spec: LoadedSpec, options: GenerateOptions = {}): PostmanCollection {
+  const { doc } = spec;
+  const specName = options.specName ?? basename(spec.rootFile);
+  const info = isObject(doc.info) ? doc.info : {};
+  const title = asString(info.title) ?? specName;
+  const registry = createSchemaRegistry(spec);
+  const paths = isObject(doc.paths) ? doc.paths : {};
+  const folders = new Map<string, PostmanFolder>();
+  if (Array.isArray(doc.tags)) {
+    for (const tag of doc.tags) {
+      if (isObject(tag) && typeof tag.name === 'string') {
+        folders.set(tag.name, folder(tag.name, asString(tag.description)));
+      }
+    }
+  }
+  const rootItems: PostmanItem[] = [];
+  const ids = new Map<string, string>();
+  const extraVariables = new Set<string>();
+
+  for (const path of Object.keys(paths)) {
+    const pathAt = { file: spec.rootFile, pointer: childPointer('#/paths', path) };
+    const pathItem = paths[path];
+    if (!isObject(pathItem)) throw new SpecError('ERR_SPEC_INVALID', displayPath(spec.rootFile), pathAt.pointer, 'a path item must be an object');
+    if (typeof pathItem.$ref === 'string') {
+      throw new SpecError('ERR_SPEC_INVALID', displayPath(spec.rootFile), pathAt.pointer, 'path item $ref is not supported');
+    }
+    for (const method of HTTP_METHODS) {
+      const operation = pathItem[method];
+      if (operation === undefined) continue;
+      const at = { file: spec.rootFile, pointer: childPointer(pathAt.pointer, method) };
+      if (!isObject(operation)) throw new SpecError('ERR_SPEC_INVALID', displayPath(spec.rootFile), at.pointer, 'an operation must be an object');
+      const operationId = asString(operation.operationId) ?? `${method.toUpperCase()} ${path}`;
+      const previous = ids.get(operationId);
+      if (previous !== undefined) {
+        throw new SpecError('ERR_SPEC_INVALID', displayPath(spec.rootFile), at.pointer, `operationId "${operationId}" is also used at ${previous}`);
+      }
+      ids.set(operationId, at.pointer);
+      const { item, variables } = transformOperation(spec, registry, { operationId, method, path, operation, pathItem, at, pathAt });
+      variables.forEach((v) => extraVariables.add(v));
+      const tag = Array.isArray(operation.tags) ? asString(operation.tags[0]) : undefined;
+      if (tag === undefined) {
+        rootItems.push(item);
+      } else {
+        if (!folders.has(tag)) folders.set(tag, folder(tag, undefined));
+        folders.get(tag)?.item.push(item);
+      }
+    }
+  }
+
+  const auth = collectionAuth(doc);
+  const variable: PostmanVariable[] = [{ key: 'baseUrl', value: options.baseUrl ?? serverUrl(doc.servers), type: 'string' }];
+  if (auth !== undefined) variable.push({ key: TOKEN_VARIABLE, value: '', type: 'string' });
+  for (const name of [...extraVariables].sort()) variable.push({ key: name, value: '', type: 'string' });
+
+  const description = [
+    asString(info.description)?.trim() ?? '',
+    `Generated from \`${specName}\` (OpenAPI ${String(doc.openapi)}, API version ${String(info.version ?? 'unversioned')}) by \`npm run generate\`; do not edit by hand.`,
+    'Every request runs the collection-level contract test: its status is documented, its Content-Type matches, its JSON body validates against the documented schema and required headers are present.',
+  ].filter((p) => p !== '').join('\n\n');
+
+  const collection: PostmanCollection = {
+    info: {
+      _postman_id: stableId('collection', title),
+      name: title,
+      description,
+      schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
+    },
+    item: [...[...folders.values()].filter((f) => f.item.length > 0), ...rootItems],
+    event: [{ listen: 'test', script: { type: 'text/javascript', exec: contractTestExec(Object.fromEntries(registry.definitions)) } }],
+    variable,
+  };
+  if (auth !== undefined) collection.auth = auth;
+  return collection;
+}
+
+function folder(name: string, description: string | undefined): PostmanFolder {
+  return { id: stableId('folder', name), name, ...(description === undefined || description === '' ? {} : { description }), item: [] };
+}

@@ -1,0 +1,111 @@
+/**
+ * Operation Object (OAS §4.8.10) → one Postman request item with its URL, parameters, body,
+ * auth, Markdown description, saved example responses and the contract pre-request line.
+ * @see https://spec.openapis.org/oas/v3.1.0#operation-object
+ */
+import { contractPrerequestExec, type OperationContract } from '../contract.js';
+import type { LoadedSpec, Location } from '../load-spec.js';
+import { childPointer } from '../lib/json-pointer.js';
+import { stableId } from '../lib/stable-id.js';
+import { asString, type JsonObject } from '../lib/type-checks.js';
+import type { PostmanHeader, PostmanItem, PostmanRequest, PostmanUrl } from '../postman-v2.1.js';
+import { mergeParameters, parametersAt, transformParameters } from './parameter-object.js';
+import { isJsonMediaType, transformRequestBody } from './request-body-object.js';
+import { transformResponses, type DocumentedResponse } from './responses-object.js';
+import type { SchemaRegistry } from './schema-object.js';
+import { operationAuth } from './security-requirement.js';
+
+export interface OperationInput {
+  operationId: string;
+  method: string;
+  path: string;
+  operation: JsonObject;
+  pathItem: JsonObject;
+  at: Location;
+  pathAt: Location;
+}
+
+/** `/users/{id}/x` → path segments `['users', ':id', 'x']`. */
+export function postmanPath(path: string): string[] {
+  return path.split('/').filter((s) => s !== '').map((segment) => segment.replace(/\{([^}]+)\}/g, ':$1'));
+}
+
+export function transformOperation(spec: LoadedSpec, registry: SchemaRegistry, input: OperationInput): { item: PostmanItem; variables: string[] } {
+  const { operation, operationId } = input;
+  const params = transformParameters(spec, mergeParameters(spec, parametersAt(input.pathItem, input.pathAt), parametersAt(operation, input.at)));
+  const requestBody = transformRequestBody(spec, operation.requestBody, { file: input.at.file, pointer: childPointer(input.at.pointer, 'requestBody') });
+  const responses = transformResponses(spec, registry, operation.responses, { file: input.at.file, pointer: childPointer(input.at.pointer, 'responses') });
+  const auth = operationAuth(spec.doc, operation);
+
+  const header: PostmanHeader[] = [];
+  const accept = acceptHeader(responses);
+  if (accept !== undefined) header.push({ key: 'Accept', value: accept });
+  if (requestBody !== undefined) header.push({ key: 'Content-Type', value: requestBody.contentType });
+  header.push(...params.header);
+
+  const segments = postmanPath(input.path);
+  const enabledQuery = params.query.filter((q) => q.disabled !== true).map((q) => `${q.key}=${q.value}`);
+  const url: PostmanUrl = {
+    raw: `{{baseUrl}}/${segments.join('/')}${enabledQuery.length > 0 ? `?${enabledQuery.join('&')}` : ''}`,
+    host: ['{{baseUrl}}'],
+    path: segments,
+  };
+  if (params.query.length > 0) url.query = params.query;
+  if (params.path.length > 0) url.variable = params.path;
+
+  const request: PostmanRequest = { method: input.method.toUpperCase(), header, url };
+  if (requestBody !== undefined) request.body = requestBody.body;
+  if (auth.kind === 'auth') request.auth = auth.auth;
+  const description = describeOperation(input, responses, auth.schemes, requestBody?.description);
+  const withDescription: PostmanRequest = { ...request, ...(description === '' ? {} : { description }) };
+
+  const contract: OperationContract = { operationId, statuses: Object.fromEntries(responses.map((r) => [r.status, r.contract])) };
+  const item: PostmanItem = {
+    id: stableId('item', operationId),
+    name: operationName(input),
+    request: withDescription,
+    response: responses.flatMap((r) =>
+      r.example === undefined
+        ? []
+        : [{
+            id: stableId('response', operationId, r.status),
+            name: `${r.status} ${r.description || r.example.statusText}`.trim(),
+            originalRequest: request,
+            status: r.example.statusText,
+            code: r.example.code,
+            _postman_previewlanguage: r.example.contentType !== undefined && isJsonMediaType(r.example.contentType) ? 'json' as const : 'text' as const,
+            header: r.example.header,
+            body: r.example.body,
+          }],
+    ),
+    event: [{ listen: 'prerequest', script: { type: 'text/javascript', exec: contractPrerequestExec(contract) } }],
+  };
+  return { item, variables: auth.kind === 'auth' ? auth.variables : [] };
+}
+
+function operationName(input: OperationInput): string {
+  const summary = asString(input.operation.summary)?.trim();
+  const base = summary !== undefined && summary !== '' ? summary : input.operationId;
+  return input.operation.deprecated === true ? `${base} (deprecated)` : base;
+}
+
+function acceptHeader(responses: DocumentedResponse[]): string | undefined {
+  const types = responses.filter((r) => r.status.startsWith('2')).flatMap((r) => r.contract.contentTypes);
+  return types.find(isJsonMediaType) ?? types[0];
+}
+
+/** Markdown: description (or summary), deprecation, auth, body and the documented responses. */
+function describeOperation(input: OperationInput, responses: DocumentedResponse[], schemes: string[], bodyDescription: string | undefined): string {
+  const { operation } = input;
+  const parts: string[] = [];
+  const text = asString(operation.description)?.trim() || asString(operation.summary)?.trim();
+  if (text) parts.push(text);
+  if (operation.deprecated === true) parts.push('> **Deprecated.**');
+  parts.push(`\`${input.method.toUpperCase()} ${input.path}\` · operationId \`${input.operationId}\``);
+  parts.push(schemes.length > 0 ? `**Auth:** ${schemes.map((s) => `\`${s}\``).join(', ')}` : '**Auth:** none (public)');
+  if (bodyDescription !== undefined && bodyDescription.trim() !== '') parts.push(`**Body:** ${bodyDescription.trim()}`);
+  if (responses.length > 0) {
+    parts.push(['**Responses**', '', ...responses.map((r) => `- \`${r.status}\` ${r.description.trim().split('\n')[0] ?? ''}`.trimEnd())].join('\n'));
+  }
+  return parts.join('\n\n');
+}
