@@ -86,7 +86,7 @@ export function transformOperation(spec: LoadedSpec, registry: SchemaRegistry, i
 function operationName(input: OperationInput): string {
   const summary = asString(input.operation.summary)?.trim();
   const base = summary !== undefined && summary !== '' ? summary : input.operationId;
-  return input.operation.deprecated === true ? `${base} (deprecated)` : base;
+  return input.operation.deprecated === true && !/deprecated/i.test(base) ? `${base} (deprecated)` : base;
 }
 
 function acceptHeader(responses: DocumentedResponse[]): string | undefined {
