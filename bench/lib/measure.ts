@@ -30,6 +30,8 @@ export interface Measurement {
   readonly timedOut: boolean;
   /** Last 4 KiB of stderr, for failure reports. */
   readonly stderrTail: string;
+  /** Last 4 KiB of stdout (some tools, e.g. Portman, report errors there). */
+  readonly stdoutTail: string;
   readonly method: 'gnu-time' | 'proc-vmhwm';
 }
 
@@ -49,6 +51,20 @@ export function parseGnuTimeOutput(text: string): number {
 /** Whether measurements go through GNU time on this machine. */
 export function measureMethod(): Measurement['method'] {
   return existsSync(GNU_TIME) ? 'gnu-time' : 'proc-vmhwm';
+}
+
+/**
+ * The most telling line of a failed tool's output: ANSI colours removed, the last line that mentions an
+ * error, else the last non-decorative line.
+ */
+export function failureLine(output: string): string {
+  const lines = output
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !/^[=\-─]+$/.test(l));
+  const errorLine = [...lines].reverse().find((l) => /error/i.test(l));
+  return (errorLine ?? lines[lines.length - 1] ?? '').slice(0, 240);
 }
 
 /** SIGKILLs a whole process group, ignoring a group that is already gone. */
@@ -73,11 +89,16 @@ export async function measureProcess(request: MeasureRequest): Promise<Measureme
   const child = spawn(command, args, {
     cwd: request.cwd,
     env: request.env ?? process.env,
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
     // own process group, so a timeout kills GNU time *and* the measured program
     detached: true,
   });
   let stderr = '';
+  let stdout = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => {
+    stdout = (stdout + chunk).slice(-4096);
+  });
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk: string) => {
     stderr = (stderr + chunk).slice(-4096);
@@ -112,5 +133,5 @@ export async function measureProcess(request: MeasureRequest): Promise<Measureme
     peakRssKib = existsSync(timeFile) ? parseGnuTimeOutput(readFileSync(timeFile, 'utf8')) : Number.NaN;
   }
   rmSync(scratch, { recursive: true, force: true });
-  return { wallMs, peakRssKib, exitCode, timedOut, stderrTail: stderr, method };
+  return { wallMs, peakRssKib, exitCode, timedOut, stderrTail: stderr, stdoutTail: stdout, method };
 }

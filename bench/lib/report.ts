@@ -65,7 +65,8 @@ function generatorSection(s: Stamped<GeneratorReport> | undefined): string[] {
     for (const r of report.results.filter((x) => x.spec === spec)) {
       const wall = median(r.wallMs);
       const rss = median(r.peakRssKib);
-      const ok = r.skipped !== '' ? r.skipped : `${r.wallMs.length}/${r.wallMs.length + r.failures}${r.failures > 0 ? ` (last failure: ${r.lastError})` : ''}`;
+      const attempts = r.wallMs.length + r.failures;
+      const ok = attempts === 0 ? r.skipped || 'not run' : `${r.wallMs.length}/${r.wallMs.length + r.failures}${r.failures > 0 ? ` (last failure: ${r.lastError})` : ''}`;
       rows.push([
         spec,
         r.tool,
@@ -144,7 +145,7 @@ function mockSection(s: Stamped<MockReport> | undefined): string[] {
   const out = ['## 4. Mock: throughput and p99 latency (autocannon)', ''];
   if (s === undefined) return [...out, '_Not measured yet: run `npm run bench -- --only mock`._', ''];
   const r = s.report;
-  out.push(stampLine(s), '', `${r.rounds} interleaved round(s) of ${r.durationS} s per server and route, ${r.connections} connections, loopback only, after a 1 s warm-up; medians shown. Routes: list = \`GET /wp-json/aam/v2/service/jwt?fields=id,is_valid\` with the admin bearer token; validate = \`POST /wp-json/aam/v2/jwt/validate\` with \`{"jwt": <token>}\`. The bare \`node:http\` server answers every request with one fixed JSON body (the ceiling). Each server is its own process; autocannon runs in the bench process, so on 2 cores load generator and server each get about one.`, '');
+  out.push(stampLine(s), '', `${r.rounds} interleaved round(s) of ${r.durationS} s per server and route, ${r.connections} connections, loopback only, after a 1 s warm-up; medians shown. Routes: list = \`GET /wp-json/aam/v2/service/jwt?fields=id,is_valid\` with the admin bearer token; validate = \`POST /wp-json/aam/v2/jwt/validate\` with \`{"jwt": <token>}\` (Prism serves the spec's paths without the \`/wp-json\` server prefix, and logs each request, as it does by default). The bare \`node:http\` server answers every request with one fixed JSON body (the ceiling). Each server is its own process; autocannon runs in the bench process, so on 2 cores load generator and server each get about one.`, '');
   const rows: string[][] = [];
   for (const x of r.results) {
     if (x.skipped !== '') {

@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { generatorAvailable } from '../workers/load-generator.js';
-import { measureProcess } from '../lib/measure.js';
+import { failureLine, measureProcess } from '../lib/measure.js';
 import type { Measurement } from '../lib/measure.js';
 import { CACHE_DIR, GITHUB_SPEC, PORTMAN_BIN, ROOT_DIR, STRIPE_SPEC, TSX_IMPORT, WORKERS_DIR } from '../lib/paths.js';
 import { createCollectionValidator } from '../lib/validate-collection.js';
@@ -72,8 +72,7 @@ function skipReason(tool: GeneratorTool): string {
 
 function summarizeError(m: Measurement): string {
   if (m.timedOut) return 'timed out';
-  const lines = m.stderrTail.trim().split('\n').filter((l) => l.trim() !== '');
-  return `exit ${String(m.exitCode)}: ${(lines[lines.length - 1] ?? '').slice(0, 200)}`;
+  return `exit ${String(m.exitCode)}: ${failureLine(`${m.stdoutTail}\n${m.stderrTail}`)}`;
 }
 
 async function measureBaselines(): Promise<BaselineResult[]> {

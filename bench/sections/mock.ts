@@ -18,6 +18,8 @@ export type MockRoute = (typeof MOCK_ROUTES)[number];
 
 export const LIST_PATH = '/aam/v2/service/jwt?fields=id,is_valid';
 export const VALIDATE_PATH = '/aam/v2/jwt/validate';
+/** A well-formed (unsigned-looking) JWT for servers that do not verify tokens. */
+const SAMPLE_TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl';
 
 export interface LoadResult {
   readonly target: MockTarget;
@@ -101,15 +103,9 @@ async function startPrism(): Promise<Target> {
     ready: (line) => line.includes('Prism is listening'),
     timeoutMs: 120_000,
   });
-  // Prism serves the spec's paths under its first server URL's path; our spec's paths sit below /wp-json.
-  // A syntactically valid bearer token: Prism only checks that the security scheme's header is present.
-  const token = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl';
-  return { server, skipped: '', endpoints: endpoints(`http://127.0.0.1:${port}${prismPrefix()}`, token) };
-}
-
-/** Path prefix under which the spec's paths live for Prism (`''` when the spec's paths start with /wp-json). */
-export function prismPrefix(): string {
-  return process.env.BENCH_PRISM_PREFIX ?? '/wp-json';
+  // Prism serves the spec's paths at its root (the servers' `/wp-json` path is not applied).
+  // Any well-formed bearer token will do: Prism only checks that the security scheme's header is present.
+  return { server, skipped: '', endpoints: endpoints(`http://127.0.0.1:${port}`, SAMPLE_TOKEN) };
 }
 
 async function startBare(): Promise<Target> {
@@ -122,7 +118,7 @@ async function startBare(): Promise<Target> {
     timeoutMs: 30_000,
   });
   const { url } = JSON.parse(server.readyLine) as { url: string };
-  return { server, skipped: '', endpoints: endpoints(url, 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl') };
+  return { server, skipped: '', endpoints: endpoints(url, SAMPLE_TOKEN) };
 }
 
 async function safeStart(start: () => Promise<Target>): Promise<Target> {

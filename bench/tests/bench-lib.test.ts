@@ -1,0 +1,107 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseBenchArgs } from '../lib/args.js';
+import { declaresOpenApi3, evenSample } from '../lib/corpus-sample.js';
+import { escapeCell, renderTable, verdict } from '../lib/markdown.js';
+import { failureLine, parseGnuTimeOutput, parseVmHwm } from '../lib/measure.js';
+import { formatKib, formatMs, formatPercent, formatRatio, median, ratio } from '../lib/stats.js';
+import { reasonCategory } from '../sections/corpus.js';
+import { hasContractScript } from '../sections/contract.js';
+
+test('median', () => {
+  const cases: [number[], number][] = [
+    [[3], 3],
+    [[5, 1, 3], 3],
+    [[4, 1, 3, 2], 2.5],
+  ];
+  for (const [given, want] of cases) assert.equal(median(given), want, JSON.stringify(given));
+  assert.ok(Number.isNaN(median([])));
+});
+
+test('ratio and formatting', () => {
+  assert.equal(ratio(10, 4), 2.5);
+  assert.ok(Number.isNaN(ratio(1, 0)));
+  assert.ok(Number.isNaN(ratio(Number.NaN, 1)));
+  const cases: [string, string][] = [
+    [formatRatio(12.345), '12.3×'],
+    [formatRatio(2.5), '2.50×'],
+    [formatRatio(Number.NaN), 'n/a'],
+    [formatMs(850.4), '850 ms'],
+    [formatMs(12345), '12.35 s'],
+    [formatKib(2048), '2.0 MiB'],
+    [formatPercent(99, 100), '99.0 %'],
+    [formatPercent(1, 0), 'n/a'],
+  ];
+  for (const [got, want] of cases) assert.equal(got, want);
+});
+
+test('parseBenchArgs resolves defaults and sections in fixed order', () => {
+  const all = parseBenchArgs([]);
+  assert.deepEqual(all.only, ['generator', 'corpus', 'contract', 'mock']);
+  assert.equal(all.runs, 5);
+  assert.equal(all.corpusLimit, 0);
+  const some = parseBenchArgs(['--only', 'mock,generator', '--runs', '2', '--corpus-limit', '50', '--mock-rounds', '1']);
+  assert.deepEqual(some.only, ['generator', 'mock']);
+  assert.equal(some.runs, 2);
+  assert.equal(some.corpusLimit, 50);
+  assert.equal(some.mockRounds, 1);
+});
+
+test('parseBenchArgs rejects bad input with ERR_BENCH_ARGS', () => {
+  const cases: [string[], RegExp][] = [
+    [['--only', 'speed'], /unknown section "speed"/],
+    [['--only', ','], /at least one section/],
+    [['--runs', '0'], /--runs must be at least 1/],
+    [['--runs', 'many'], /--runs must be a whole number/],
+    [['--frobnicate'], /frobnicate/],
+  ];
+  for (const [given, message] of cases) {
+    assert.throws(() => parseBenchArgs(given), { code: 'ERR_BENCH_ARGS', message }, given.join(' '));
+  }
+});
+
+test('peak RSS parsers', () => {
+  assert.equal(parseVmHwm('Name:\tnode\nVmPeak:\t 999 kB\nVmHWM:\t  123456 kB\nVmRSS:\t 1 kB\n'), 123456);
+  assert.ok(Number.isNaN(parseVmHwm('Name:\tnode\n')));
+  assert.equal(parseGnuTimeOutput('Command exited with non-zero status 1\n40320\n'), 40320);
+  assert.ok(Number.isNaN(parseGnuTimeOutput('Command terminated by signal 9\n')));
+});
+
+test('failureLine picks the error line without colours or rules', () => {
+  const output = '\u001b[31m ====\n OAS File Error - broken\n ReferenceError: Circular $ref pointer found\nPlease see the docs\n ====\n';
+  assert.equal(failureLine(output), 'ReferenceError: Circular $ref pointer found');
+  assert.equal(failureLine('first\nlast line\n=====\n'), 'last line');
+});
+
+test('evenSample is deterministic and spread out', () => {
+  const items = Array.from({ length: 10 }, (_, i) => i);
+  assert.deepEqual(evenSample(items, 0), items);
+  assert.deepEqual(evenSample(items, 20), items);
+  assert.deepEqual(evenSample(items, 5), [0, 2, 4, 6, 8]);
+  assert.deepEqual(evenSample(items, 3), [0, 3, 6]);
+});
+
+test('declaresOpenApi3', () => {
+  assert.equal(declaresOpenApi3('{"openapi": "3.0.0","info":{}}'), true);
+  assert.equal(declaresOpenApi3('{"openapi":"3.1.0"}'), true);
+  assert.equal(declaresOpenApi3('{"swagger":"2.0"}'), false);
+});
+
+test('reasonCategory folds numbers, quotes and pointers', () => {
+  assert.equal(reasonCategory('Unresolvable $ref "#/components/schemas/Foo" at #/paths/~1a/get'), 'Unresolvable $ref … at #/…');
+  assert.equal(reasonCategory('/item/3/request must be object'), '/item/N/request must be object');
+});
+
+test('markdown tables escape cells and pad rows', () => {
+  assert.equal(escapeCell('a|b\nc'), 'a\\|b c');
+  assert.equal(renderTable(['x', 'y'], [['1']]), '| x | y |\n| --- | --- |\n| 1 |  |');
+  assert.equal(verdict(true), 'met');
+  assert.equal(verdict(false), 'missed');
+  assert.equal(verdict(undefined), 'not measured');
+});
+
+test('hasContractScript', () => {
+  assert.equal(hasContractScript('{"scripts":{"contract":"node x"}}'), true);
+  assert.equal(hasContractScript('{"scripts":{"test":"node x"}}'), false);
+  assert.equal(hasContractScript('{}'), false);
+});

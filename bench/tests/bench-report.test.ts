@@ -1,0 +1,72 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { renderResults } from '../lib/report.js';
+import type { ReportInput } from '../lib/report.js';
+import type { ToolResult } from '../sections/generator.js';
+import type { LoadResult } from '../sections/mock.js';
+
+const machine = { cpu: 'test cpu', cores: 2, memoryGib: 24, os: 'Linux', node: 'v20.20.2', measureMethod: 'GNU time' };
+
+function tool(name: ToolResult['tool'], wall: number, rss: number): ToolResult {
+  return { tool: name, spec: 'GitHub', wallMs: [wall], peakRssKib: [rss], failures: 0, lastError: '', validity: { valid: true, reason: '' }, skipped: '' };
+}
+
+function load(target: LoadResult['target'], route: LoadResult['route'], rps: number): LoadResult {
+  return { target, route, skipped: '', rps: [rps], p99Ms: [3], bad: 0, total: rps, statusCodes: `200×${rps}` };
+}
+
+const input: ReportInput = {
+  machine,
+  versions: [['openapi-to-postmanv2', '6.3.3']],
+  generator: {
+    measuredAt: '2026-01-01',
+    command: 'npm run bench',
+    report: {
+      runs: 1,
+      results: [tool('ours', 500, 100_000), tool('openapi-to-postmanv2', 6000, 200_000)],
+      baselines: [
+        { label: 'node', wallMs: 100, peakRssKib: 40_000 },
+        { label: 'tsx', wallMs: 300, peakRssKib: 70_000 },
+      ],
+    },
+  },
+  corpus: undefined,
+  contract: { measuredAt: '2026-01-01', command: 'npm run bench', report: { skipped: 'no contract script', wallMs: [], peakRssKib: [], failures: [] } },
+  mock: {
+    measuredAt: '2026-01-01',
+    command: 'npm run bench',
+    report: {
+      durationS: 5,
+      connections: 10,
+      rounds: 1,
+      results: [
+        load('ours', 'list', 6000),
+        load('prism', 'list', 1000),
+        load('bare node:http', 'list', 10_000),
+        load('ours', 'validate', 3000),
+        load('prism', 'validate', 1000),
+        load('bare node:http', 'validate', 10_000),
+      ],
+    },
+  },
+};
+
+test('renderResults computes ratios and verdicts per target', () => {
+  const md = renderResults(input);
+  assert.match(md, /\| ≥ 10× faster \| 12\.0× \| met \|/);
+  assert.match(md, /\| ≤ ⅓ of its peak RSS \| 50 % \| missed \|/);
+  assert.match(md, /What bounds it: our generator runs as TypeScript under the tsx loader/);
+  assert.match(md, /\| list: ≥ 5× Prism's req\/s \| 6\.00× \| met \|/);
+  assert.match(md, /\| list: ≥ 50 % of bare node:http \| 60 % \| met \|/);
+  assert.match(md, /\| validate: ≥ 5× Prism's req\/s \| 3\.00× \| missed \|/);
+  assert.match(md, /\| validate: ≥ 50 % of bare node:http \| 30 % \| missed \|/);
+  assert.match(md, /Not available yet: no contract script/);
+  assert.match(md, /_Not measured yet: run `npm run bench -- --only corpus`\._/);
+});
+
+test('renderResults is deterministic and ends with one newline', () => {
+  const a = renderResults(input);
+  assert.equal(a, renderResults(input));
+  assert.ok(a.endsWith('|\n') || a.endsWith('.\n'));
+  assert.doesNotMatch(a, /\n\n\n/);
+});
