@@ -78,3 +78,6 @@ export function stepItemNames(step: Pick<ScenarioStep, 'name' | 'repeat'>): stri
   if (step.repeat <= 1) return [step.name];
   return Array.from({ length: step.repeat }, (_, i) => `${step.name} (${i + 1}/${step.repeat})`);
 }
+
+/** Name of the collection folder that holds every scenario folder, in file order (what the runner runs). */
+export const SCENARIOS_FOLDER = 'Contract scenarios';

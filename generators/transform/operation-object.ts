@@ -69,7 +69,7 @@ export function transformOperation(spec: LoadedSpec, registry: SchemaRegistry, i
         ? []
         : [{
             id: stableId('response', operationId, r.status),
-            name: `${r.status} ${r.description || r.example.statusText}`.trim(),
+            name: `${r.status} ${r.description.trim().split('\n')[0] || r.example.statusText}`.trim(),
             originalRequest: request,
             status: r.example.statusText,
             code: r.example.code,

@@ -1,0 +1,306 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { mkdtemp, readFile, writeFile, copyFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import newman from 'newman';
+import postmanCollection from 'postman-collection';
+import { parse } from 'yaml';
+import {
+  contractPrerequestExec, generateCollection, generateEnvironments, loadSpec, serializeJson, SpecError,
+  type OperationContract, type PostmanCollection, type PostmanFolder, type PostmanItem,
+} from '../../generators/index.js';
+import { postmanPath } from '../../generators/transform/operation-object.js';
+import { serverUrl } from '../../generators/transform/collection.js';
+import { allowNull, definitionRef } from '../../generators/transform/schema-object.js';
+import { exampleCode, statusOrder } from '../../generators/transform/responses-object.js';
+import { stableId } from '../../generators/lib/stable-id.js';
+
+const root = new URL('../../', import.meta.url);
+const path = (rel: string): string => new URL(rel, root).pathname;
+const AAM = path('spec/aam-jwt.openapi.yaml');
+const FIXTURES = [
+  path('tests/fixtures/openapi/petstore-expanded.yaml'),
+  path('tests/fixtures/openapi/tree-forms.openapi.yaml'),
+  AAM,
+];
+
+const postmanSchema = JSON.parse(await readFile(path('tests/fixtures/postman/collection-v2.1.0.schema.json'), 'utf8')) as object;
+const validateCollection = new Ajv({ strict: false, allErrors: true }).compile(postmanSchema);
+
+function items(collection: { item: Array<PostmanItem | PostmanFolder> }): PostmanItem[] {
+  return collection.item.flatMap((entry) => ('request' in entry ? [entry] : items(entry)));
+}
+
+async function generate(file: string): Promise<PostmanCollection> {
+  return generateCollection(await loadSpec(file));
+}
+
+// ---- stub pm: just enough of the sandbox API the contract script uses ----
+interface StubResponse { code: number; headers: Record<string, string>; body: string }
+interface TestResult { name: string; passed: boolean; error?: string }
+
+function runScripts(exec: string[][], response: StubResponse): TestResult[] {
+  const variables = new Map<string, unknown>();
+  const env = new Map<string, unknown>();
+  const results: TestResult[] = [];
+  const schemaAjv = new Ajv({ strict: false, allErrors: true });
+  addFormats.default(schemaAjv);
+  const expect = (actual: unknown, message?: string) => {
+    const fail = (why: string): never => { throw new Error(`${message ?? ''} ${why}`.trim()); };
+    const api = {
+      to: {
+        be: {
+          a: (type: string) => { if (typeof actual !== type) fail(`expected ${String(actual)} to be a ${type}`); },
+          oneOf: (list: unknown[]) => { if (!list.includes(actual)) fail(`expected ${String(actual)} to be one of ${list.join(',')}`); },
+        },
+        eql: (want: unknown) => { assert.deepEqual(actual, want, message); },
+        not: { equal: (v: unknown) => { if (actual === v) fail(`expected not ${String(v)}`); } },
+      },
+    };
+    return api;
+  };
+  const json = (): unknown => JSON.parse(response.body);
+  const pm = {
+    variables: { get: (k: string) => variables.get(k), set: (k: string, v: unknown) => variables.set(k, v), unset: (k: string) => variables.delete(k) },
+    environment: { set: (k: string, v: unknown) => env.set(k, v) },
+    expect,
+    test: (name: string, fn: () => void) => {
+      try { fn(); results.push({ name, passed: true }); } catch (err) { results.push({ name, passed: false, error: (err as Error).message }); }
+    },
+    response: {
+      code: response.code,
+      headers: { get: (name: string) => Object.entries(response.headers).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1] },
+      json,
+      to: {
+        have: {
+          jsonSchema: (schema: object) => {
+            const validate = schemaAjv.compile(schema);
+            if (!validate(json())) throw new Error(`schema: ${schemaAjv.errorsText(validate.errors)}`);
+          },
+          header: (name: string) => { if (pm.response.headers.get(name) === undefined) throw new Error(`missing header ${name}`); },
+        },
+      },
+    },
+  };
+  const context = vm.createContext({ pm });
+  for (const lines of exec) new vm.Script(lines.join('\n')).runInContext(context);
+  return results;
+}
+
+function runContract(collection: PostmanCollection, operationId: string, response: StubResponse, expect?: OperationContract['expect']): TestResult[] {
+  const item = items(collection).find((i) => i.id === stableId('item', operationId));
+  assert.ok(item, `no item ${operationId}`);
+  let pre = item.event?.find((e) => e.listen === 'prerequest')?.script.exec ?? [];
+  if (expect !== undefined) {
+    const contract = JSON.parse(JSON.parse(pre[0]?.replace(/^pm\.variables\.set\("contract", /, '').replace(/\);$/, '') ?? '""') as string) as OperationContract;
+    pre = contractPrerequestExec({ ...contract, expect });
+  }
+  const testExec = collection.event.find((e) => e.listen === 'test')?.script.exec ?? [];
+  return runScripts([pre, testExec], response);
+}
+
+// ---- validity ----
+for (const file of FIXTURES) {
+  const name = file.split('/').pop() ?? file;
+  test(`${name}: the collection validates against the official v2.1.0 schema`, async () => {
+    const collection = await generate(file);
+    assert.ok(validateCollection(collection), JSON.stringify(validateCollection.errors?.slice(0, 3)));
+  });
+  test(`${name}: the collection loads in the postman-collection SDK with every request`, async () => {
+    const json = await generate(file);
+    const sdk = new postmanCollection.Collection(json as never);
+    let count = 0;
+    sdk.forEachItem(() => { count += 1; });
+    assert.equal(count, items(json).length);
+    assert.ok(count > 0);
+  });
+  test(`${name}: every script compiles and every request carries a contract`, async () => {
+    const collection = await generate(file);
+    const scripts = [collection.event, ...items(collection).map((i) => i.event ?? [])].flat();
+    for (const event of scripts) assert.doesNotThrow(() => new vm.Script(event.script.exec.join('\n')));
+    for (const item of items(collection)) assert.equal(item.event?.[0]?.listen, 'prerequest', item.name);
+  });
+  test(`${name}: generating twice gives byte-identical output`, async () => {
+    assert.equal(serializeJson(await generate(file)), serializeJson(await generate(file)));
+  });
+}
+
+test('the committed AAM collection and environments are the golden files (npm run generate)', async () => {
+  assert.equal(serializeJson(await generate(AAM)), await readFile(path('collections/aam-jwt.postman_collection.json'), 'utf8'));
+  const envs = generateEnvironments(parse(await readFile(path('spec/environments.yaml'), 'utf8')), 'spec/environments.yaml');
+  assert.deepEqual(envs.map((e) => e.fileName), ['local.postman_environment.json', 'real-site.postman_environment.json']);
+  for (const env of envs) assert.equal(serializeJson(env.environment), await readFile(path(`environments/${env.fileName}`), 'utf8'));
+});
+
+test('AAM: one request per operationId, public operations send no token', async () => {
+  const collection = await generate(AAM);
+  const ids = ['listTokens', 'createToken', 'getToken', 'deleteToken', 'resetTokens', 'resetTokensPut', 'resetTokensPatch', 'validateToken', 'validateTokenV1', 'refreshToken', 'refreshTokenV1', 'revokeToken', 'authenticate', 'authenticateV1'];
+  assert.deepEqual(items(collection).map((i) => i.id).sort(), ids.map((id) => stableId('item', id)).sort());
+  const auth = (id: string) => items(collection).find((i) => i.id === stableId('item', id))?.request.auth;
+  assert.deepEqual(auth('authenticate'), { type: 'noauth' });
+  assert.equal(auth('createToken'), undefined);
+  assert.deepEqual(collection.auth, { type: 'bearer', bearer: [{ key: 'token', value: '{{jwt_token}}', type: 'string' }] });
+});
+
+test('environments: jwt_token and passwords are secret, keys identical', async () => {
+  const envs = generateEnvironments(parse(await readFile(path('spec/environments.yaml'), 'utf8')), 'spec/environments.yaml');
+  for (const env of envs) {
+    const secret = env.environment.values.filter((v) => v.type === 'secret').map((v) => v.key).sort();
+    assert.deepEqual(secret, ['jwt_token', 'password', 'unprivileged_password', 'unprivileged_token']);
+  }
+  assert.throws(() => generateEnvironments({ environments: [{ file: 'a', name: 'A', values: [{ key: 'x', value: '' }] }, { file: 'b', name: 'B', values: [] }] }, 'e.yaml'), { code: 'ERR_ENVIRONMENTS_INVALID' });
+});
+
+// ---- the contract script against a stub pm ----
+const NODE = JSON.stringify({ id: 1, label: 'a', parent: null, children: [{ id: 2, label: 'b', parent: null, children: [] }] });
+const contractCases: Array<[string, string, StubResponse, OperationContract['expect'] | undefined, Record<string, boolean>]> = [
+  ['conforming response passes', 'getNode', { code: 200, headers: { 'Content-Type': 'application/json; charset=utf-8', 'X-Request-Id': 'r1' }, body: NODE }, undefined,
+    { '[getNode] status 200 is documented': true, '[getNode] 200 Content-Type is application/json': true, '[getNode] 200 body matches #/components/schemas/Node': true, '[getNode] 200 header X-Request-Id is present': true }],
+  ['undocumented status fails', 'getNode', { code: 500, headers: {}, body: '' }, undefined, { '[getNode] status 500 is documented': false }],
+  ['wrong nested body fails (circular schema)', 'getNode', { code: 200, headers: { 'Content-Type': 'application/json', 'X-Request-Id': 'r' }, body: JSON.stringify({ id: 1, label: 'a', parent: null, children: [{ id: 'x' }] }) }, undefined,
+    { '[getNode] 200 body matches #/components/schemas/Node': false }],
+  ['wrong Content-Type and missing header fail', 'getNode', { code: 200, headers: { 'Content-Type': 'text/html' }, body: NODE }, undefined,
+    { '[getNode] 200 Content-Type is application/json': false, '[getNode] 200 header X-Request-Id is present': false }],
+  ['range status and external-file schema', 'upload', { code: 422, headers: { 'Content-Type': 'application/problem+json' }, body: JSON.stringify({ type: 'other', point: [1, 2] }) }, undefined,
+    { '[upload] status 422 is documented': true, '[upload] 4XX body matches #/paths/~1uploads/post/responses/4XX/content/application~1problem+json/schema': false }],
+  ['expect: status, json and capture', 'createNode', { code: 201, headers: { 'Content-Type': 'application/json' }, body: NODE }, { status: 201, json: { label: 'a', 'children.0.id': 2 }, capture: { node_id: 'id' } },
+    { '[createNode] status is 201 as expected': true, '[createNode] body label equals "a"': true, '[createNode] body children.0.id equals 2': true, '[createNode] captures node_id from body id': true }],
+  ['expect: a wrong status fails', 'createNode', { code: 201, headers: { 'Content-Type': 'application/json' }, body: NODE }, { status: [200, 204] }, { '[createNode] status is 200 or 204 as expected': false }],
+];
+const tree = await generate(path('tests/fixtures/openapi/tree-forms.openapi.yaml'));
+for (const [name, operationId, response, expect, want] of contractCases) {
+  test(`contract script: ${name}`, () => {
+    const results = runContract(tree, operationId, response, expect);
+    for (const [testName, passed] of Object.entries(want)) {
+      const result = results.find((r) => r.name === testName);
+      assert.ok(result, `no test "${testName}" in ${results.map((r) => r.name).join(' | ')}`);
+      assert.equal(result.passed, passed, `${testName}: ${result.error ?? ''}`);
+    }
+  });
+}
+
+test('contract script: the 404 from a relative-file $ref validates its schema', () => {
+  const ok = runContract(tree, 'getNode', { code: 404, headers: { 'Content-Type': 'application/json' }, body: '{"message":"x"}' });
+  const bad = runContract(tree, 'getNode', { code: 404, headers: { 'Content-Type': 'application/json' }, body: '{}' });
+  const name = '[getNode] 404 body matches shared.yaml#/components/schemas/Problem';
+  assert.equal(ok.find((r) => r.name === name)?.passed, true);
+  assert.equal(bad.find((r) => r.name === name)?.passed, false);
+});
+
+// ---- transforms (tables) ----
+const pathCases: Array<[string, string[]]> = [['/pets', ['pets']], ['/a/{id}/b', ['a', ':id', 'b']], ['/aam/v2/service/jwt/{id}', ['aam', 'v2', 'service', 'jwt', ':id']]];
+for (const [given, want] of pathCases) test(`postmanPath ${given}`, () => assert.deepEqual(postmanPath(given), want));
+
+const serverCases: Array<[unknown, string]> = [
+  [[{ url: '{siteUrl}/wp-json', variables: { siteUrl: { default: 'http://127.0.0.1:8080' } } }], 'http://127.0.0.1:8080/wp-json'],
+  [[{ url: 'https://x.org/api/' }], 'https://x.org/api'],
+  [undefined, ''],
+];
+for (const [given, want] of serverCases) test(`serverUrl → ${want || '(empty)'}`, () => assert.equal(serverUrl(given), want));
+
+const statusCases: Array<[string[], string[]]> = [[['default', '404', '4XX', '200', '201'], ['200', '201', '404', '4XX', 'default']]];
+for (const [given, want] of statusCases) test(`status order ${given.join(',')}`, () => assert.deepEqual([...given].sort((a, b) => statusOrder(a) - statusOrder(b)), want));
+test('example codes of ranges and default', () => assert.deepEqual(['201', '5XX', 'default'].map(exampleCode), [201, 500, undefined]));
+
+const nullCases: Array<[object, object]> = [
+  [{ type: 'string' }, { type: ['string', 'null'] }],
+  [{ type: 'string', enum: ['a'] }, { type: ['string', 'null'], enum: ['a', null] }],
+  [{ $ref: '#/definitions/X' }, { anyOf: [{ type: 'null' }, { $ref: '#/definitions/X' }] }],
+];
+for (const [given, want] of nullCases) test(`nullable ${JSON.stringify(given)}`, () => assert.deepEqual(allowNull(given as never), want));
+test('definitionRef escapes pointers', () => assert.equal(definitionRef('#/components/schemas/A'), '#/definitions/%23~1components~1schemas~1A'));
+test('stable ids are UUID v5 and deterministic', () => {
+  assert.match(stableId('item', 'x'), /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  assert.equal(stableId('item', 'x'), stableId('item', 'x'));
+  assert.notEqual(stableId('item', 'x'), stableId('item', 'y'));
+});
+
+// ---- errors and CLI ----
+async function tempSpec(text: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'gen-'));
+  const file = join(dir, 'spec.yaml');
+  await writeFile(file, text);
+  return file;
+}
+const errorCases: Array<[string, string, string, string]> = [
+  ['broken $ref', 'openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: "#/components/schemas/Nope"}\n', 'ERR_SPEC_REF', '#/paths/~1a/get/responses/200/content/application~1json/schema'],
+  ['unsupported version', 'openapi: 2.0.0\ninfo: {title: t, version: "1"}\n', 'ERR_SPEC_VERSION', '#/openapi'],
+  ['invalid YAML', 'openapi: 3.1.0\n  bad: [\n', 'ERR_SPEC_PARSE', ''],
+];
+for (const [name, text, code, pointer] of errorCases) {
+  test(`a broken spec (${name}) fails with code, file and pointer`, async () => {
+    const file = await tempSpec(text);
+    await assert.rejects(loadSpec(file), (err: unknown) => {
+      assert.ok(err instanceof SpecError);
+      assert.equal(err.code, code);
+      assert.equal(err.pointer, pointer);
+      assert.ok(err.message.includes('spec.yaml'), err.message);
+      return true;
+    });
+  });
+}
+
+function cli(...args: string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', path('generators/cli.ts'), ...args], { cwd: path('.'), encoding: 'utf8' });
+}
+
+test('CLI: a broken spec exits 1 with file and pointer and writes nothing', async () => {
+  const file = await tempSpec(errorCases[0]?.[1] ?? '');
+  const out = join(file, '..', 'out.json');
+  const run = cli('--spec', file, '--collection', out, '--no-environments');
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, /ERR_SPEC_REF: .*spec\.yaml #\/paths\/~1a\/get/);
+  assert.doesNotMatch(run.stderr, /\n\s+at /);
+  await assert.rejects(readFile(out));
+});
+
+test('CLI: --check passes when fresh and exits 1 naming a stale file', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'gen-'));
+  const spec = join(dir, 'petstore.yaml');
+  await copyFile(path('tests/fixtures/openapi/petstore-expanded.yaml'), spec);
+  const out = join(dir, 'pet.json');
+  assert.equal(cli('--spec', spec, '--collection', out, '--no-environments').status, 0);
+  assert.equal(cli('--spec', spec, '--collection', out, '--no-environments', '--check').status, 0);
+  await writeFile(out, (await readFile(out, 'utf8')).replace('findPets', 'findPetz'));
+  const stale = cli('--spec', spec, '--collection', out, '--no-environments', '--check');
+  assert.equal(stale.status, 1);
+  assert.match(stale.stderr, /pet\.json/);
+});
+
+// ---- a real Newman run ----
+async function newmanRun(collection: PostmanCollection, respond: (method: string, url: string) => [number, Record<string, string>, string]) {
+  const server = createServer((req, res) => {
+    const [code, headers, body] = respond(req.method ?? '', req.url ?? '');
+    res.writeHead(code, headers).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  try {
+    return await new Promise<newman.NewmanRunSummary>((resolve, reject) => {
+      newman.run({ collection: collection as never, envVar: [{ key: 'baseUrl', value: `http://127.0.0.1:${port}/api` }], reporters: [] }, (err, summary) => (err ? reject(err) : resolve(summary)));
+    });
+  } finally {
+    server.close();
+  }
+}
+
+test('Newman: the tree fixture passes against a conforming server and fails on wrong status and body', async () => {
+  const good = (method: string, url: string): [number, Record<string, string>, string] => {
+    if (url.startsWith('/api/uploads')) return [204, {}, ''];
+    if (method === 'POST') return [201, { 'Content-Type': 'application/json' }, NODE];
+    return [200, { 'Content-Type': 'application/json', 'X-Request-Id': 'r' }, NODE];
+  };
+  const ok = await newmanRun(tree, good);
+  assert.equal(ok.run.failures.length, 0, JSON.stringify(ok.run.failures.map((f) => f.error.message)));
+  assert.ok(ok.run.stats.assertions.total >= 8);
+  const bad = await newmanRun(tree, (method, url) => (url.startsWith('/api/uploads') ? [500, {}, ''] : method === 'POST' ? [201, { 'Content-Type': 'application/json' }, '{"id":"x"}'] : good(method, url)));
+  const failed = bad.run.failures.map((f) => f.error.test).sort();
+  assert.deepEqual(failed, ['[createNode] 201 body matches #/components/schemas/Node', '[upload] status 500 is documented']);
+});
