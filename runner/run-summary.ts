@@ -1,0 +1,65 @@
+import type { NewmanRunSummary } from 'newman';
+import type { ObservedResponse } from './coverage.js';
+
+/** One failed assertion or error of the run, named by folder and request. */
+export interface RunFailure {
+  readonly item: string;
+  readonly test: string;
+  readonly message: string;
+}
+
+/** What a contract run produced, independent of Newman's object model. */
+export interface RunFacts {
+  readonly requests: number;
+  readonly skipped: number;
+  readonly assertions: number;
+  readonly failedAssertions: number;
+  readonly failures: readonly RunFailure[];
+  readonly observed: readonly ObservedResponse[];
+  readonly runError: string | undefined;
+}
+
+/** Extracts the facts of a Newman summary (pure). */
+export function summarizeRun(summary: NewmanRunSummary): RunFacts {
+  const executions = summary.run.executions;
+  const observed: ObservedResponse[] = [];
+  let skipped = 0;
+  for (const execution of executions) {
+    const response = execution.response as { code?: number } | undefined;
+    if (response?.code === undefined) skipped += 1;
+    else observed.push({ item: execution.item.name ?? '', status: response.code });
+  }
+  const failures = summary.run.failures.map((failure): RunFailure => {
+    const source = failure.source as { name?: string } | undefined;
+    const error = failure.error as { test?: string; message?: string; name?: string };
+    return { item: source?.name ?? failure.at, test: error.test ?? error.name ?? 'error', message: error.message ?? '' };
+  });
+  const stats = summary.run.stats.assertions;
+  const runError = (summary.run as { error?: { message?: string } }).error;
+  return {
+    requests: observed.length,
+    skipped,
+    assertions: stats.total ?? 0,
+    failedAssertions: stats.failed ?? 0,
+    failures,
+    observed,
+    runError: runError === undefined || runError === null ? undefined : (runError.message ?? String(runError)),
+  };
+}
+
+/** The readable end-of-run summary. */
+export function formatRunFacts(facts: RunFacts, against: string): string {
+  const lines = [
+    `Contract run against ${against}`,
+    `  requests: ${facts.requests} sent, ${facts.skipped} skipped (their variables were not set)`,
+    `  assertions: ${facts.assertions - facts.failedAssertions} passed, ${facts.failedAssertions} failed`,
+  ];
+  if (facts.runError !== undefined) lines.push(`  run error: ${facts.runError}`);
+  if (facts.failures.length > 0) {
+    lines.push('', `FAILED (${facts.failures.length}):`);
+    facts.failures.forEach((f, i) => lines.push(`  ${i + 1}. ${f.item}: ${f.test}${f.message === '' || f.message === f.test ? '' : `\n     ${f.message}`}`));
+  }
+  const passed = facts.failures.length === 0 && facts.runError === undefined;
+  lines.push('', passed ? 'RESULT: PASSED' : 'RESULT: FAILED');
+  return `${lines.join('\n')}\n`;
+}
