@@ -1,0 +1,104 @@
+/**
+ * The spec's routes, methods and statuses against the reference (`aam-jwt-api-6.9.md` §2, status table §2.12),
+ * checked both ways: a row missing from the spec fails, and so does a status the table does not know.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { isObject, listOperations, loadSpec } from './spec-document.js';
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+interface RouteRow {
+  readonly path: string;
+  readonly method: Method;
+  readonly operationId: string;
+  readonly statuses: readonly number[];
+  readonly secured: boolean;
+  readonly deprecated: boolean;
+}
+
+/**
+ * Transcribed from the reference. Every route also answers 400 `rest_invalid_json` to a malformed JSON body
+ * (§1.1, §2.12 "any | bad JSON"). `service/jwt*` routes answer 401/403 (§2.1). Not listed on purpose:
+ * 500 on list (the handler has no try/catch, §2.1 — a failure would be a PHP fatal page, not an API answer) and
+ * 404 `rest_no_route`, which no request matching one of these operations can produce.
+ */
+const ROUTES: readonly RouteRow[] = [
+  { path: '/aam/v2/service/jwt', method: 'get', operationId: 'listTokens', statuses: [200, 400, 401, 403], secured: true, deprecated: false },
+  { path: '/aam/v2/service/jwt', method: 'post', operationId: 'createToken', statuses: [200, 400, 401, 403, 500], secured: true, deprecated: false },
+  { path: '/aam/v2/service/jwt/{id}', method: 'get', operationId: 'getToken', statuses: [200, 400, 401, 403, 500], secured: true, deprecated: false },
+  { path: '/aam/v2/service/jwt/{id}', method: 'delete', operationId: 'deleteToken', statuses: [200, 400, 401, 403, 404, 500], secured: true, deprecated: false },
+  { path: '/aam/v2/service/jwt/reset', method: 'post', operationId: 'resetTokens', statuses: [200, 400, 401, 403, 500], secured: true, deprecated: false },
+  { path: '/aam/v2/service/jwt/reset', method: 'put', operationId: 'resetTokensPut', statuses: [200, 400, 401, 403, 500], secured: true, deprecated: false },
+  { path: '/aam/v2/service/jwt/reset', method: 'patch', operationId: 'resetTokensPatch', statuses: [200, 400, 401, 403, 500], secured: true, deprecated: false },
+  { path: '/aam/v2/jwt/validate', method: 'post', operationId: 'validateToken', statuses: [200, 400], secured: false, deprecated: false },
+  { path: '/aam/v1/validate-jwt', method: 'post', operationId: 'validateTokenV1', statuses: [200, 400], secured: false, deprecated: true },
+  { path: '/aam/v2/jwt/refresh', method: 'post', operationId: 'refreshToken', statuses: [200, 400, 405], secured: false, deprecated: false },
+  { path: '/aam/v1/refresh-jwt', method: 'post', operationId: 'refreshTokenV1', statuses: [200, 400, 405], secured: false, deprecated: true },
+  { path: '/aam/v2/jwt/revoke', method: 'post', operationId: 'revokeToken', statuses: [200, 400, 409], secured: false, deprecated: false },
+  { path: '/aam/v2/authenticate', method: 'post', operationId: 'authenticate', statuses: [200, 400, 403], secured: false, deprecated: false },
+  { path: '/aam/v1/authenticate', method: 'post', operationId: 'authenticateV1', statuses: [200, 400, 403], secured: false, deprecated: true },
+];
+
+const doc = loadSpec();
+const operations = listOperations(doc);
+const key = (path: string, method: string, status: number | string): string => `${method.toUpperCase()} ${path} → ${status}`;
+
+const specTriples = new Set(
+  operations.flatMap(({ path, method, operation }) =>
+    Object.keys(isObject(operation['responses']) ? operation['responses'] : {}).map((status) => key(path, method, status)),
+  ),
+);
+const tableTriples = new Set(ROUTES.flatMap((r) => r.statuses.map((s) => key(r.path, r.method, s))));
+
+for (const row of ROUTES) {
+  for (const status of row.statuses) {
+    test(`spec answers ${key(row.path, row.method, status)}`, () => {
+      assert.ok(specTriples.has(key(row.path, row.method, status)), `missing from the spec: ${key(row.path, row.method, status)}`);
+    });
+  }
+}
+
+test('spec has no (path, method, status) that the reference table lacks', () => {
+  assert.deepEqual([...specTriples].filter((t) => !tableTriples.has(t)), []);
+});
+
+test('spec has exactly the reference routes and methods', () => {
+  const specRoutes = operations.map(({ path, method }) => `${method.toUpperCase()} ${path}`).sort();
+  const tableRoutes = ROUTES.map(({ path, method }) => `${method.toUpperCase()} ${path}`).sort();
+  assert.deepEqual(specRoutes, tableRoutes);
+});
+
+for (const row of ROUTES) {
+  const label = `${row.method.toUpperCase()} ${row.path}`;
+  const entry = operations.find((o) => o.path === row.path && o.method === row.method);
+
+  test(`${label} has operationId ${row.operationId}`, () => {
+    assert.equal(entry?.operation['operationId'], row.operationId);
+  });
+
+  test(`${label} is ${row.deprecated ? '' : 'not '}deprecated`, () => {
+    assert.equal(entry?.operation['deprecated'] === true, row.deprecated);
+  });
+
+  test(`${label} ${row.secured ? 'requires bearerJwt' : 'is public (security: [])'}`, () => {
+    assert.deepEqual(entry?.operation['security'], row.secured ? [{ bearerJwt: [] }] : []);
+  });
+}
+
+test('the server URL is {siteUrl}/wp-json with a siteUrl variable', () => {
+  const servers = doc['servers'];
+  assert.ok(Array.isArray(servers) && isObject(servers[0]));
+  const server = servers[0];
+  assert.equal(server['url'], '{siteUrl}/wp-json');
+  assert.ok(isObject(server['variables']) && isObject(server['variables']['siteUrl']));
+});
+
+test('bearerJwt is an HTTP bearer scheme with JWT format', () => {
+  const schemes = isObject(doc['components']) ? doc['components']['securitySchemes'] : undefined;
+  assert.ok(isObject(schemes));
+  assert.deepEqual(
+    { ...(schemes['bearerJwt'] as object), description: undefined },
+    { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: undefined },
+  );
+});
