@@ -63,7 +63,7 @@ export function failureLine(output: string): string {
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '' && !/^[=\-─]+$/.test(l));
-  const errorLine = [...lines].reverse().find((l) => /error/i.test(l));
+  const errorLine = [...lines].reverse().find((l) => /Error\b|\berror:/.test(l));
   return (errorLine ?? lines[lines.length - 1] ?? '').slice(0, 240);
 }
 

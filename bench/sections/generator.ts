@@ -2,6 +2,7 @@
  * Section 1 — generator: GitHub's and Stripe's specs converted by this generator, openapi-to-postmanv2
  * and Portman (without Newman), interleaved (A B C A B C …), one fresh process per conversion.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { generatorAvailable } from '../workers/load-generator.js';
@@ -42,10 +43,41 @@ export interface BaselineResult {
   readonly peakRssKib: number;
 }
 
+/** Where our generator's time goes, from one in-process run per spec. */
+export interface PhaseResult {
+  readonly spec: string;
+  readonly importMs: number;
+  readonly loadSpecMs: number;
+  readonly generateMs: number;
+  readonly serializeMs: number;
+  readonly bytes: number;
+}
+
 export interface GeneratorReport {
   readonly runs: number;
   readonly results: readonly ToolResult[];
   readonly baselines: readonly BaselineResult[];
+  readonly phases?: readonly PhaseResult[];
+}
+
+async function measurePhases(): Promise<PhaseResult[]> {
+  if (!generatorAvailable()) return [];
+  const out: PhaseResult[] = [];
+  for (const spec of GENERATOR_SPECS) {
+    try {
+      const text = execFileSync(process.execPath, [...TSX_IMPORT, join(WORKERS_DIR, 'phase-ours.ts'), spec.path], {
+        cwd: ROOT_DIR,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+        timeout: 600_000,
+      });
+      const parsed = JSON.parse(text.trim().split('\n').pop() ?? '{}') as Omit<PhaseResult, 'spec'>;
+      out.push({ spec: spec.name, ...parsed });
+    } catch {
+      // the phase breakdown is informative only; a failing generator already shows in the main table
+    }
+  }
+  return out;
 }
 
 interface Invocation {
@@ -148,5 +180,5 @@ export async function runGeneratorSection(options: GeneratorOptions): Promise<Ge
       });
     }
   }
-  return { runs: options.runs, results, baselines: await measureBaselines() };
+  return { runs: options.runs, results, baselines: await measureBaselines(), phases: await measurePhases() };
 }

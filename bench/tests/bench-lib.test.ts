@@ -68,7 +68,7 @@ test('peak RSS parsers', () => {
 });
 
 test('failureLine picks the error line without colours or rules', () => {
-  const output = '\u001b[31m ====\n OAS File Error - broken\n ReferenceError: Circular $ref pointer found\nPlease see the docs\n ====\n';
+  const output = '\u001b[31m ====\n OAS File Error - broken\n ReferenceError: Circular $ref pointer found\nPlease see docs/ERRORS.md for more\n ====\n';
   assert.equal(failureLine(output), 'ReferenceError: Circular $ref pointer found');
   assert.equal(failureLine('first\nlast line\n=====\n'), 'last line');
 });
