@@ -4,7 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isObject, listOperations, loadSpec } from './spec-document.js';
+import { getAt, isObject, listOperations, loadSpec, pointerOf } from './spec-document.js';
+import type { JsonObject } from './spec-document.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -43,24 +44,49 @@ const ROUTES: readonly RouteRow[] = [
 const doc = loadSpec();
 const operations = listOperations(doc);
 const key = (path: string, method: string, status: number | string): string => `${method.toUpperCase()} ${path} → ${status}`;
+const TABLE_TRIPLES = new Set(ROUTES.flatMap((r) => r.statuses.map((s) => key(r.path, r.method, s))));
 
-const specTriples = new Set(
-  operations.flatMap(({ path, method, operation }) =>
-    Object.keys(isObject(operation['responses']) ? operation['responses'] : {}).map((status) => key(path, method, status)),
-  ),
-);
-const tableTriples = new Set(ROUTES.flatMap((r) => r.statuses.map((s) => key(r.path, r.method, s))));
+/** Compares a document's (path, method, status) triples with the reference table, both ways. */
+function compareWithTable(spec: JsonObject): { missing: string[]; extra: string[] } {
+  const triples = new Set(
+    listOperations(spec).flatMap(({ path, method, operation }) =>
+      Object.keys(isObject(operation['responses']) ? operation['responses'] : {}).map((status) => key(path, method, status)),
+    ),
+  );
+  return {
+    missing: [...TABLE_TRIPLES].filter((t) => !triples.has(t)),
+    extra: [...triples].filter((t) => !TABLE_TRIPLES.has(t)),
+  };
+}
+
+const { missing, extra } = compareWithTable(doc);
 
 for (const row of ROUTES) {
   for (const status of row.statuses) {
     test(`spec answers ${key(row.path, row.method, status)}`, () => {
-      assert.ok(specTriples.has(key(row.path, row.method, status)), `missing from the spec: ${key(row.path, row.method, status)}`);
+      assert.ok(!missing.includes(key(row.path, row.method, status)), `missing from the spec: ${key(row.path, row.method, status)}`);
     });
   }
 }
 
 test('spec has no (path, method, status) that the reference table lacks', () => {
-  assert.deepEqual([...specTriples].filter((t) => !tableTriples.has(t)), []);
+  assert.deepEqual(extra, []);
+});
+
+test('removing a documented status or adding an unknown one is detected', () => {
+  const mutated = structuredClone(doc);
+  const responsesAt = (path: string, method: string): JsonObject => {
+    const responses = getAt(mutated, pointerOf(['paths', path, method, 'responses']));
+    assert.ok(isObject(responses));
+    return responses;
+  };
+  delete responsesAt('/aam/v2/service/jwt/{id}', 'delete')['404'];
+  delete responsesAt('/aam/v2/service/jwt/reset', 'patch')['200'];
+  responsesAt('/aam/v2/service/jwt', 'get')['500'] = { description: 'not in the reference' };
+  assert.deepEqual(compareWithTable(mutated), {
+    missing: [key('/aam/v2/service/jwt/{id}', 'delete', 404), key('/aam/v2/service/jwt/reset', 'patch', 200)],
+    extra: [key('/aam/v2/service/jwt', 'get', 500)],
+  });
 });
 
 test('spec has exactly the reference routes and methods', () => {
