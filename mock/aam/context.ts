@@ -1,0 +1,38 @@
+import type { JwtManager } from '../jwt/manager.js';
+import type { UserOptions } from '../wp/user-options.js';
+import type { UserStore } from '../wp/users.js';
+
+/** `service.jwt.bearer` and the names of each transport (AAM config, §4). */
+export interface BearerConfig {
+  /** comma list of `header`, `query_param` (`query`, `get`), `post_param` (`post`), `cookie` */
+  methods: string;
+  /** a PHP `$_SERVER` key, checked after `HTTP_AUTHORIZATION` and `REDIRECT_HTTP_AUTHORIZATION` */
+  headerName: string;
+  queryParamName: string;
+  postParamName: string;
+  cookieName: string;
+}
+
+export const DEFAULT_BEARER: BearerConfig = {
+  methods: 'header,query_param,post_param,cookie',
+  headerName: 'HTTP_AUTHENTICATION',
+  queryParamName: 'aam-jwt',
+  postParamName: 'aam-jwt',
+  cookieName: 'aam_jwt_token',
+};
+
+/** Everything AAM's code reads: WordPress state plus AAM configuration. */
+export interface AamContext {
+  users: UserStore;
+  userOptions: UserOptions;
+  jwt: JwtManager;
+  siteUrl: string;
+  registrySize: number;
+  isRevocableDefault: boolean;
+  wpDebug: boolean;
+  bearer: BearerConfig;
+  now: () => number;
+}
+
+/** User meta key of the token registry (`<table_prefix>aam_jwt_registry`, prefix `wp_`). */
+export const REGISTRY_OPTION = 'wp_aam_jwt_registry';

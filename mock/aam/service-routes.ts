@@ -1,0 +1,143 @@
+import { strtotime } from '../php/strtotime.js';
+import { phpFloatToString } from '../php/json-encode.js';
+import { PhpFloat, phpEmpty, phpIntval, toPhpArray } from '../php/values.js';
+import type { PhpValue } from '../php/values.js';
+import { WpError } from '../wp-rest/errors.js';
+import type { RestRequest } from '../wp-rest/request.js';
+import type { RouteRegistry } from '../wp-rest/routes.js';
+import { CREATABLE, DELETABLE, EDITABLE, READABLE } from '../wp-rest/types.js';
+import type { ArgSpec, RestHandler, RestResult } from '../wp-rest/types.js';
+import type { AamContext } from './context.js';
+import { REGISTRY_OPTION } from './context.js';
+import { AamException, prepareErrorResponse, wpErrorObject } from './errors.js';
+import { deleteRegistry, getRegistry, registerToken } from './registry.js';
+import { peekClaims, pickFields, tokenModel } from './token-model.js';
+
+const NAMESPACE = 'aam/v2/service';
+const ID_ARG: Record<string, ArgSpec> = { id: { description: 'Token unique ID', type: 'string', required: true } };
+
+/** PHP string conversion of a scalar request value (arrays make PHP throw a TypeError). */
+function phpString(v: PhpValue | undefined): string {
+  if (v === undefined || v === null || v === false) return '';
+  if (v === true) return '1';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+  if (v instanceof PhpFloat) return phpFloatToString(v.value);
+  throw new TypeError('Array to string conversion');
+}
+
+/** The user whose registry a call works on: `intval(user_id)`, 0 when that user does not exist. */
+function targetUserId(ctx: AamContext, req: RestRequest): number {
+  const id = phpIntval(req.getParam('user_id') ?? null);
+  return ctx.users.byId(id) ? id : 0;
+}
+
+function canManage(ctx: AamContext) {
+  return (req: RestRequest): boolean => {
+    const user = ctx.users.byId(req.currentUserId);
+    return ctx.users.userCan(user, 'aam_manager') && ctx.users.userCan(user, 'aam_manage_jwt');
+  };
+}
+
+/** `_validate_expires_in_input()` */
+function validateExpiresIn(ctx: AamContext) {
+  return (value: PhpValue): true | WpError => {
+    if (typeof value === 'string' && value.length > 0 && strtotime(value, ctx.jwt.nowSeconds()) === false) {
+      return new WpError('rest_invalid_param', 'Invalid expires_in value', { status: 400 });
+    }
+    return true;
+  };
+}
+
+async function findToken(ctx: AamContext, req: RestRequest, userId: number): Promise<string> {
+  const id = req.getParam('id');
+  const token = getRegistry(ctx, userId, req.currentUserId).find((t) => peekClaims(t)?.props.get('jti') === id);
+  if (token === undefined) throw new AamException('ERR_AAM_UNDERFLOW', 'Token does not exist');
+  return token;
+}
+
+async function list(ctx: AamContext, req: RestRequest): Promise<RestResult> {
+  const fields = phpString(req.getParam('fields')).split(',');
+  const out: PhpValue[] = [];
+  for (const token of getRegistry(ctx, targetUserId(ctx, req), req.currentUserId)) {
+    out.push(pickFields(await tokenModel(ctx, token), fields));
+  }
+  return { status: 200, data: out };
+}
+
+async function create(ctx: AamContext, req: RestRequest): Promise<RestResult> {
+  const userId = targetUserId(ctx, req);
+  const claims = toPhpArray(req.getParam('additional_claims'));
+  const expiresAt = req.getParam('expires_at');
+  const expiresIn = req.getParam('expires_in');
+  if (!phpEmpty(expiresAt)) claims.set('exp', strtotime(phpString(expiresAt), ctx.jwt.nowSeconds()));
+  else if (!phpEmpty(expiresIn)) claims.set('exp', strtotime(phpString(expiresIn), ctx.jwt.nowSeconds()));
+  const isRef = req.getParam('is_refreshable');
+  claims.set('refreshable', typeof isRef === 'boolean' ? isRef : false);
+  const isRev = req.getParam('is_revocable');
+  claims.set('revocable', typeof isRev === 'boolean' ? isRev : ctx.isRevocableDefault);
+  claims.set('userId', userId);
+  const issued = ctx.jwt.issue(claims);
+  if (!registerToken(ctx, userId, issued.token, req.currentUserId)) {
+    return prepareErrorResponse(new AamException('ERR_AAM_RUNTIME', 'Failed to register JWT token'), ctx.wpDebug);
+  }
+  const rawFields = req.getParam('fields');
+  const fields = phpEmpty(rawFields) ? ['id', 'token'] : phpString(rawFields).split(',');
+  return { status: 200, data: pickFields(await tokenModel(ctx, issued.token), fields) };
+}
+
+async function getOne(ctx: AamContext, req: RestRequest): Promise<RestResult> {
+  try {
+    return { status: 200, data: await tokenModel(ctx, await findToken(ctx, req, targetUserId(ctx, req))) };
+  } catch (err) {
+    if (err instanceof AamException) return prepareErrorResponse(err, ctx.wpDebug);
+    throw err;
+  }
+}
+
+async function deleteOne(ctx: AamContext, req: RestRequest): Promise<RestResult> {
+  const userId = targetUserId(ctx, req);
+  let token: string;
+  try {
+    token = await findToken(ctx, req, userId);
+  } catch (err) {
+    if (err instanceof AamException) return wpErrorObject('rest_not_found', err.message, 404);
+    throw err;
+  }
+  const filtered = getRegistry(ctx, userId, req.currentUserId).filter((t) => t !== token);
+  if (!ctx.userOptions.update(REGISTRY_OPTION, userId, filtered)) {
+    return prepareErrorResponse(new AamException('ERR_AAM_RUNTIME', 'Failed to revoke the token'), ctx.wpDebug);
+  }
+  return { status: 200, data: await tokenModel(ctx, token) };
+}
+
+async function reset(ctx: AamContext, req: RestRequest): Promise<RestResult> {
+  const userId = targetUserId(ctx, req);
+  const count = getRegistry(ctx, userId, req.currentUserId).length;
+  if (!deleteRegistry(ctx, userId)) {
+    return prepareErrorResponse(new AamException('ERR_AAM_RUNTIME', 'Failed to reset tokens'), ctx.wpDebug);
+  }
+  return { status: 200, data: { deleted_token_count: count } };
+}
+
+/**
+ * `AAM_Core_Restful_JwtService`: five handlers on three routes, registered one by one the way
+ * AAM does — its common `user_id`/`fields` args are lost by the non-recursive `array_merge`,
+ * so they are simply not declared here.
+ */
+export function registerServiceRoutes(registry: RouteRegistry, ctx: AamContext): void {
+  const permission = canManage(ctx);
+  const handler = (methods: readonly string[], cb: (c: AamContext, r: RestRequest) => Promise<RestResult>, args: Record<string, ArgSpec> = {}): RestHandler =>
+    ({ methods, permission, args, callback: (req) => cb(ctx, req) });
+  registry.register(NAMESPACE, '/jwt', handler(READABLE, list));
+  registry.register(NAMESPACE, '/jwt', handler(CREATABLE, create, {
+    expires_at: { description: 'Well formatted date-time when the token expires', type: 'date-time' },
+    expires_in: { description: 'Relative datetime format', type: 'string', validate: validateExpiresIn(ctx) },
+    is_refreshable: { description: 'Wether issued JWT is refreshable', type: 'boolean' },
+    is_revocable: { description: 'Wether issued JWT is revocable', type: 'boolean' },
+    additional_claims: { description: 'Any additional claims to include in the token', type: 'object' },
+  }));
+  registry.register(NAMESPACE, '/jwt/(?<id>[\\dA-Za-z\\-]+)', handler(READABLE, getOne, ID_ARG));
+  registry.register(NAMESPACE, '/jwt/(?<id>[\\dA-Za-z\\-]+)', handler(DELETABLE, deleteOne, ID_ARG));
+  registry.register(NAMESPACE, '/jwt/reset', handler(EDITABLE, reset));
+}

@@ -1,0 +1,135 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AamContext } from './aam/context.js';
+import { registerToken } from './aam/registry.js';
+import { createRoutes } from './aam/register.js';
+import { determineCurrentUser } from './aam/transport.js';
+import { resolveContext } from './config.js';
+import type { MockOptions } from './config.js';
+import { createPhpRequest } from './php/request.js';
+import type { PhpRequest } from './php/request.js';
+import { phpGet } from './php/values.js';
+import type { PhpValue } from './php/values.js';
+import { wpJsonEncode } from './wp-rest/json.js';
+import type { RouteRegistry } from './wp-rest/routes.js';
+import { serveRest } from './wp-rest/server.js';
+import type { HttpResult } from './wp-rest/server.js';
+import { authCookies } from './wp/auth-cookies.js';
+import { wpValidateRedirect } from './wp/redirect.js';
+
+/** PHP's default `post_max_size` (8M): larger bodies reach WordPress as if empty. */
+export const POST_MAX_SIZE = 8 * 1024 * 1024;
+
+/** An in-process mock site. */
+export interface Mock {
+  /** a `node:http` request listener */
+  handle(req: IncomingMessage, res: ServerResponse): void;
+  /** a login-style token (`userId`, `revocable:true`, `refreshable:null`), registered like /authenticate does */
+  issueToken(login: string): string;
+  /** the resolved site URL */
+  readonly siteUrl: string;
+}
+
+export class UnknownUserError extends Error {
+  readonly code = 'ERR_MOCK_UNKNOWN_USER';
+}
+
+const CRITICAL = '<p>There has been a critical error on this website.</p><p><a href="https://wordpress.org/support/article/faq-troubleshooting/">Learn more about troubleshooting WordPress.</a></p>';
+
+/** Create the mock: WordPress REST semantics with AAM 6.9.32's JWT routes, no socket. */
+export function createMock(options: MockOptions = {}): Mock {
+  const ctx = resolveContext(options);
+  const registry = createRoutes(ctx);
+  return {
+    siteUrl: ctx.siteUrl,
+    handle(req, res) {
+      void handleRequest(ctx, registry, req, res);
+    },
+    issueToken(login) {
+      const user = ctx.users.byLogin(login);
+      if (!user) throw new UnknownUserError(`no such user: ${login}`);
+      const issued = ctx.jwt.issue(new Map<string, PhpValue>([['userId', user.id], ['revocable', true], ['refreshable', null]]));
+      registerToken(ctx, user.id, issued.token, 0);
+      return issued.token;
+    },
+  };
+}
+
+async function handleRequest(ctx: AamContext, registry: RouteRegistry, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  let isRest = false;
+  try {
+    const body = await readBody(req);
+    const php = createPhpRequest(req.method ?? 'GET', req.url ?? '/', req.headers, body);
+    const route = restRoute(php);
+    isRest = route !== null;
+    const result = await answer(ctx, registry, php, route);
+    send(res, result);
+  } catch {
+    send(res, isRest
+      ? { status: 500, headers: [['Content-Type', 'application/json; charset=UTF-8']], body: wpJsonEncode({ code: 'internal_server_error', message: CRITICAL, data: { status: 500 }, additional_errors: [] }) }
+      : { status: 500, headers: [['Content-Type', 'text/html; charset=UTF-8']], body: `<!DOCTYPE html><html><body>${CRITICAL}</body></html>` });
+  }
+}
+
+async function answer(ctx: AamContext, registry: RouteRegistry, php: PhpRequest, route: string | null): Promise<HttpResult> {
+  const current = await determineCurrentUser(ctx, php);
+  if (current.signedUrlLogin) return signedUrlLogin(ctx, php, current.userId);
+  if (route !== null) return serveRest(php, route, current.userId, { registry, siteUrl: ctx.siteUrl });
+  if (php.path === '/' || php.path === '/index.php') {
+    return { status: 200, headers: [['Content-Type', 'text/html; charset=UTF-8']], body: '<!DOCTYPE html><html><head><title>AAM mock</title></head><body><p>AAM 6.9.32 JWT mock. REST API: /wp-json/</p></body></html>\n' };
+  }
+  return { status: 404, headers: [['Content-Type', 'text/html; charset=UTF-8']], body: '<!DOCTYPE html><html><head><title>Page not found</title></head><body><p>Page not found</p></body></html>\n' };
+}
+
+/** The REST route WordPress would serve: `rest_route` from POST, then GET, then a `/wp-json` path. */
+function restRoute(php: PhpRequest): string | null {
+  for (const source of [php.post, php.get]) {
+    const v = phpGet(source, 'rest_route');
+    if (typeof v === 'string' && v !== '') return v;
+  }
+  const m = /^\/+wp-json(?:\/+(.*))?$/.exec(php.path);
+  if (!m) return null;
+  return `/${(m[1] ?? '').replace(/\/+$/, '')}`;
+}
+
+/** SJ `_authenticate_user()`: log in through a query-string token and redirect (302). */
+function signedUrlLogin(ctx: AamContext, php: PhpRequest, userId: number): HttpResult {
+  const user = ctx.users.byId(userId);
+  const admin = `${ctx.siteUrl}/wp-admin/`;
+  const to = phpGet(php.get, 'redirect_to');
+  const wanted = typeof to === 'string' && to !== '' ? to : admin;
+  const location = wpValidateRedirect(wanted, ctx.siteUrl, admin) ?? admin;
+  const cookies: [string, string][] = user ? authCookies(user, ctx.siteUrl, Math.floor(ctx.now() / 1000), false).map((c) => ['Set-Cookie', c]) : [];
+  return {
+    status: 302,
+    headers: [['Content-Type', 'text/html; charset=UTF-8'], ...cookies, ['X-Redirect-By', 'WordPress'], ['Location', location]],
+    body: '',
+  };
+}
+
+/** Read the body; beyond `post_max_size` PHP discards it, so the rest is drained and dropped. */
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooBig = Number(req.headers['content-length'] ?? 0) > POST_MAX_SIZE;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > POST_MAX_SIZE) tooBig = true;
+      if (!tooBig) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooBig ? Buffer.alloc(0) : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, result: HttpResult): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  res.statusCode = result.status;
+  const grouped = new Map<string, string[]>();
+  for (const [name, value] of result.headers) grouped.set(name, [...(grouped.get(name) ?? []), value]);
+  for (const [name, values] of grouped) res.setHeader(name, name === 'Set-Cookie' ? values : values.join(', '));
+  res.end(result.body);
+}

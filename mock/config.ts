@@ -1,0 +1,69 @@
+import { DEFAULT_BEARER } from './aam/context.js';
+import type { AamContext, BearerConfig } from './aam/context.js';
+import { JwtManager } from './jwt/manager.js';
+import { createKeys } from './jwt/keys.js';
+import type { SigningAlgorithm } from './jwt/keys.js';
+import { UserOptions } from './wp/user-options.js';
+import { UserStore, checkUsers, loadUsers } from './wp/users.js';
+import type { UserRecord } from './wp/users.js';
+
+/** Options of `createMock()` / `startMock()` (the fixed public API, plus `bearer`). */
+export interface MockOptions {
+  /** default: the URL the server listens on, e.g. http://127.0.0.1:8080 (iss claim, signed_url, Link header) */
+  siteUrl?: string;
+  /** HS* signing secret (stands for WP's SECURE_AUTH_KEY) */
+  secret?: string;
+  algorithm?: SigningAlgorithm;
+  /** PEM text; the CLI reads them from --private-key/--public-key files */
+  privateKeyPem?: string;
+  publicKeyPem?: string;
+  /** service.jwt.expires_in, default '+24 hours'; a number = seconds */
+  ttl?: string | number;
+  /** service.jwt.registry_size, default 10 */
+  registrySize?: number;
+  /** service.jwt.is_revocable, default true */
+  isRevocableDefault?: boolean;
+  /** default: mock/fixtures/users.json */
+  users?: UserRecord[];
+  /** injectable clock, epoch milliseconds; default Date.now */
+  now?: () => number;
+  /** WP_DEBUG (default false) */
+  wpDebug?: boolean;
+  /** service.jwt.bearer and the transport names (default: AAM's defaults) */
+  bearer?: Partial<BearerConfig>;
+}
+
+export const DEFAULT_SITE_URL = 'http://127.0.0.1:8080';
+/** A fixed default secret, so tokens printed by one run keep working in the next. */
+export const DEFAULT_SECRET = 'aam-mock-secure-auth-key';
+export const DEFAULT_TTL = '+24 hours';
+
+export class MockConfigError extends Error {
+  readonly code = 'ERR_MOCK_CONFIG';
+}
+
+/** Resolve options once into the complete context every layer reads. */
+export function resolveContext(options: MockOptions = {}): AamContext {
+  const now = options.now ?? Date.now;
+  const siteUrl = (options.siteUrl ?? DEFAULT_SITE_URL).replace(/\/+$/, '');
+  try {
+    new URL(siteUrl);
+  } catch {
+    throw new MockConfigError(`invalid site URL: ${siteUrl}`);
+  }
+  const registrySize = options.registrySize ?? 10;
+  if (!Number.isInteger(registrySize) || registrySize < 1) throw new MockConfigError('registrySize must be a positive integer');
+  const keys = createKeys(options.algorithm ?? 'HS256', options.secret ?? DEFAULT_SECRET, options.privateKeyPem, options.publicKeyPem);
+  const users = new UserStore(options.users ? checkUsers(options.users) : loadUsers());
+  return {
+    users,
+    userOptions: new UserOptions(),
+    jwt: new JwtManager({ keys, siteUrl, ttl: options.ttl ?? DEFAULT_TTL, now }),
+    siteUrl,
+    registrySize,
+    isRevocableDefault: options.isRevocableDefault ?? true,
+    wpDebug: options.wpDebug ?? false,
+    bearer: { ...DEFAULT_BEARER, ...options.bearer },
+    now,
+  };
+}

@@ -1,0 +1,206 @@
+import { PhpFloat, PhpObject } from './values.js';
+import type { PhpMap, PhpValue } from './values.js';
+
+/** PHP `json_last_error()` codes and messages we can produce. */
+export const JSON_ERRORS = {
+  1: 'Maximum stack depth exceeded',
+  3: 'Control character error, possibly incorrectly encoded',
+  4: 'Syntax error',
+  5: 'Malformed UTF-8 characters, possibly incorrectly encoded',
+  9: 'The decoded property name is invalid',
+  10: 'Single unpaired UTF-16 surrogate in unicode escape',
+} as const;
+export type JsonErrorCode = keyof typeof JSON_ERRORS;
+
+export interface JsonDecodeOptions {
+  /** `true` = PHP arrays (Map), `false` = stdClass objects (PhpObject). */
+  assoc: boolean;
+  /** JSON_BIGINT_AS_STRING */
+  bigintAsString?: boolean;
+  /** default 512, like PHP */
+  depth?: number;
+}
+export type JsonDecodeResult = { ok: true; value: PhpValue } | { ok: false; code: JsonErrorCode };
+
+class DecodeError extends Error {
+  readonly code: JsonErrorCode;
+  constructor(code: JsonErrorCode) {
+    super(JSON_ERRORS[code]);
+    this.code = code;
+  }
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const NUMBER = /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
+const INT64_MAX = 9223372036854775807n;
+
+/** PHP 8 `json_decode()`: same accepted grammar, same error codes, same number typing. */
+export function phpJsonDecode(input: string | Uint8Array, options: JsonDecodeOptions): JsonDecodeResult {
+  let text: string;
+  try {
+    text = typeof input === 'string' ? input : UTF8.decode(input);
+  } catch {
+    return { ok: false, code: 5 };
+  }
+  const parser = new Parser(text, options);
+  try {
+    return { ok: true, value: parser.parseDocument() };
+  } catch (err) {
+    if (err instanceof DecodeError) return { ok: false, code: err.code };
+    throw err;
+  }
+}
+
+class Parser {
+  private pos = 0;
+  private depth = 0;
+  private readonly text: string;
+  private readonly options: JsonDecodeOptions;
+
+  constructor(text: string, options: JsonDecodeOptions) {
+    this.text = text;
+    this.options = options;
+  }
+
+  parseDocument(): PhpValue {
+    this.ws();
+    const value = this.value();
+    this.ws();
+    if (this.pos !== this.text.length) throw new DecodeError(4);
+    return value;
+  }
+
+  private ws(): void {
+    while (this.pos < this.text.length && ' \t\n\r'.includes(this.text[this.pos] as string)) this.pos++;
+  }
+
+  private value(): PhpValue {
+    const ch = this.text[this.pos];
+    if (ch === '{') return this.object();
+    if (ch === '[') return this.array();
+    if (ch === '"') return this.string();
+    for (const [word, val] of [['true', true], ['false', false], ['null', null]] as const) {
+      if (this.text.startsWith(word, this.pos)) {
+        this.pos += word.length;
+        return val;
+      }
+    }
+    return this.number();
+  }
+
+  private enter(): void {
+    if (++this.depth > (this.options.depth ?? 512)) throw new DecodeError(1);
+  }
+
+  private object(): PhpValue {
+    this.enter();
+    this.pos++;
+    const props: PhpMap = new Map();
+    this.ws();
+    if (this.text[this.pos] === '}') {
+      this.pos++;
+    } else {
+      for (;;) {
+        this.ws();
+        if (this.text[this.pos] !== '"') throw new DecodeError(4);
+        const key = this.string();
+        this.ws();
+        if (this.text[this.pos++] !== ':') throw new DecodeError(4);
+        this.ws();
+        const val = this.value();
+        if (!this.options.assoc && key.startsWith('\u0000')) throw new DecodeError(9);
+        props.set(key, val);
+        this.ws();
+        const sep = this.text[this.pos++];
+        if (sep === '}') break;
+        if (sep !== ',') throw new DecodeError(4);
+      }
+    }
+    this.depth--;
+    return this.options.assoc ? props : new PhpObject(props);
+  }
+
+  private array(): PhpValue[] {
+    this.enter();
+    this.pos++;
+    const items: PhpValue[] = [];
+    this.ws();
+    if (this.text[this.pos] === ']') {
+      this.pos++;
+    } else {
+      for (;;) {
+        this.ws();
+        items.push(this.value());
+        this.ws();
+        const sep = this.text[this.pos++];
+        if (sep === ']') break;
+        if (sep !== ',') throw new DecodeError(4);
+      }
+    }
+    this.depth--;
+    return items;
+  }
+
+  private string(): string {
+    this.pos++;
+    let out = '';
+    for (;;) {
+      if (this.pos >= this.text.length) throw new DecodeError(4);
+      const code = this.text.charCodeAt(this.pos);
+      if (code === 0x22) {
+        this.pos++;
+        return out;
+      }
+      if (code < 0x20) throw new DecodeError(3);
+      if (code !== 0x5c) {
+        out += this.text[this.pos++];
+        continue;
+      }
+      const esc = this.text[this.pos + 1];
+      this.pos += 2;
+      const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+      if (esc !== undefined && esc in simple) {
+        out += simple[esc];
+      } else if (esc === 'u') {
+        out += this.unicodeEscape();
+      } else {
+        throw new DecodeError(4);
+      }
+    }
+  }
+
+  private hex4(): number {
+    const hex = this.text.slice(this.pos, this.pos + 4);
+    if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new DecodeError(4);
+    this.pos += 4;
+    return Number.parseInt(hex, 16);
+  }
+
+  private unicodeEscape(): string {
+    const unit = this.hex4();
+    if (unit >= 0xdc00 && unit <= 0xdfff) throw new DecodeError(10);
+    if (unit < 0xd800 || unit > 0xdbff) return String.fromCharCode(unit);
+    if (this.text.startsWith('\\u', this.pos)) {
+      this.pos += 2;
+      const low = this.hex4();
+      if (low >= 0xdc00 && low <= 0xdfff) return String.fromCharCode(unit, low);
+    }
+    throw new DecodeError(10);
+  }
+
+  private number(): PhpValue {
+    NUMBER.lastIndex = this.pos;
+    const m = NUMBER.exec(this.text);
+    if (!m) throw new DecodeError(4);
+    this.pos += m[0].length;
+    if (m[2] === undefined && m[3] === undefined) {
+      const big = BigInt(m[0]);
+      if (big > INT64_MAX || big < -INT64_MAX - 1n) {
+        return this.options.bigintAsString ? m[0] : new PhpFloat(Number(m[0]));
+      }
+      return Number.isSafeInteger(Number(m[0])) ? Number(m[0]) : big;
+    }
+    return new PhpFloat(Number(m[0]));
+  }
+}
+

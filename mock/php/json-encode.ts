@@ -1,0 +1,68 @@
+import { PhpFloat, PhpObject } from './values.js';
+import type { PhpValue } from './values.js';
+
+export interface JsonEncodeOptions {
+  /** PHP's default escapes `/` as `\/`; JSON_UNESCAPED_SLASHES turns that off. */
+  escapeSlashes: boolean;
+}
+
+/** PHP `json_encode()` (no pretty print, ASCII-only output with lowercase `\uXXXX`). */
+export function phpJsonEncode(value: PhpValue | undefined, options: JsonEncodeOptions): string {
+  if (value === undefined || value === null) return 'null';
+  if (value === true) return 'true';
+  if (value === false) return 'false';
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : phpFloatToString(value);
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'string') return encodeString(value, options.escapeSlashes);
+  if (value instanceof PhpFloat) return phpFloatToString(value.value);
+  if (Array.isArray(value)) return `[${value.map((v) => phpJsonEncode(v, options)).join(',')}]`;
+  if (value instanceof Map) {
+    if (isList(value)) return `[${[...value.values()].map((v) => phpJsonEncode(v, options)).join(',')}]`;
+    return encodeEntries([...value.entries()], options);
+  }
+  if (value instanceof PhpObject) return encodeEntries([...value.props.entries()], options);
+  const entries = Object.entries(value).filter((e): e is [string, PhpValue] => e[1] !== undefined);
+  return encodeEntries(entries, options);
+}
+
+function isList(map: Map<string, unknown>): boolean {
+  let i = 0;
+  for (const key of map.keys()) if (key !== String(i++)) return false;
+  return true;
+}
+
+function encodeEntries(entries: [string, PhpValue][], options: JsonEncodeOptions): string {
+  return `{${entries.map(([k, v]) => `${encodeString(k, options.escapeSlashes)}:${phpJsonEncode(v, options)}`).join(',')}}`;
+}
+
+const SHORT: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+function encodeString(s: string, escapeSlashes: boolean): string {
+  let out = '"';
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i] as string;
+    const code = s.charCodeAt(i);
+    const short = SHORT[ch];
+    if (short !== undefined) out += short;
+    else if (ch === '/') out += escapeSlashes ? '\\/' : '/';
+    else if (code < 0x20 || code > 0x7f) out += `\\u${code.toString(16).padStart(4, '0')}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+/** PHP float printing with serialize_precision = -1 (shortest round-trip digits, `1.0e+25` style). */
+export function phpFloatToString(x: number): string {
+  if (!Number.isFinite(x)) return '0';
+  if (Object.is(x, -0)) return '-0';
+  const [mantissa = '0', expPart = '0'] = x.toExponential().split('e');
+  const exp = Number(expPart);
+  const decpt = exp + 1;
+  if (decpt > 17 || decpt < -3) {
+    const negative = mantissa.startsWith('-');
+    const digits = mantissa.replace('-', '').replace('.', '');
+    const body = `${digits[0]}.${digits.length > 1 ? digits.slice(1) : '0'}`;
+    return `${negative ? '-' : ''}${body}e${exp < 0 ? '-' : '+'}${Math.abs(exp)}`;
+  }
+  return String(x);
+}

@@ -1,0 +1,86 @@
+import type { PhpMap, PhpValue } from './values.js';
+
+/** PHP `urldecode()`: `+` is a space, invalid `%` sequences are kept verbatim. */
+export function phpUrldecode(s: string): string {
+  const bytes: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i] as string;
+    if (ch === '+') bytes.push(0x20);
+    else if (ch === '%' && /^[0-9a-fA-F]{2}$/.test(s.slice(i + 1, i + 3))) {
+      bytes.push(Number.parseInt(s.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else bytes.push(...Buffer.from(ch, 'utf8'));
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/**
+ * PHP `parse_str()` / `$_GET` / `$_POST` for `application/x-www-form-urlencoded`:
+ * `a[]=1&a[]=2` → list, `a[b]=1` → nested array, `.` and ` ` in the base name become `_`,
+ * later duplicates win.
+ */
+export function phpParseStr(query: string): PhpMap {
+  const out: PhpMap = new Map();
+  for (const pair of query.split('&')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    const rawKey = phpUrldecode(eq === -1 ? pair : pair.slice(0, eq));
+    const value = eq === -1 ? '' : phpUrldecode(pair.slice(eq + 1));
+    assign(out, rawKey, value);
+  }
+  return out;
+}
+
+function assign(root: PhpMap, rawKey: string, value: string): void {
+  const open = rawKey.indexOf('[');
+  let base = open > 0 ? rawKey.slice(0, open) : rawKey;
+  const subs: string[] = [];
+  if (open > 0) {
+    let rest = rawKey.slice(open);
+    let m: RegExpExecArray | null;
+    while ((m = /^\[([^\]]*)\]/.exec(rest)) !== null) {
+      subs.push(m[1] ?? '');
+      rest = rest.slice(m[0].length);
+    }
+    if (subs.length === 0) base = rawKey;
+  }
+  base = base.replace(/^ +/, '').replace(/[. []/g, '_');
+  if (base === '') return;
+  let container = root;
+  const path = [base, ...subs];
+  for (let i = 0; i < path.length; i++) {
+    let key = path[i] as string;
+    if (key === '' && i > 0) key = String(nextIndex(container));
+    if (i === path.length - 1) {
+      container.set(key, value);
+      return;
+    }
+    const existing = container.get(key);
+    if (existing instanceof Map) container = existing;
+    else {
+      const fresh: PhpMap = new Map();
+      container.set(key, fresh);
+      container = fresh;
+    }
+  }
+}
+
+function nextIndex(map: Map<string, PhpValue>): number {
+  let max = -1;
+  for (const k of map.keys()) if (/^(0|[1-9]\d*)$/.test(k)) max = Math.max(max, Number(k));
+  return max + 1;
+}
+
+/** PHP `$_COOKIE`: `name=value` pairs split on `;`, values url-decoded, first occurrence wins. */
+export function phpParseCookies(header: string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!header) return out;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq === -1) continue;
+    const name = part.slice(0, eq).trim().replace(/[. ]/g, '_');
+    if (name === '' || out.has(name)) continue;
+    out.set(name, phpUrldecode(part.slice(eq + 1).trim()));
+  }
+  return out;
+}
