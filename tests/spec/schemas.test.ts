@@ -108,6 +108,8 @@ const ROWS: readonly Row[] = [
   ['WpBoolean', true, 'integer 0', 0],
   ['WpBoolean', false, '"yes"', 'yes'],
   ['WpBoolean', false, 'integer 2', 2],
+  ['FormBoolean', true, '"False"', 'False'],
+  ['FormBoolean', false, '"on"', 'on'],
 ];
 
 const validator = createSchemaValidator(loadSpec());
