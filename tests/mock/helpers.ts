@@ -1,0 +1,80 @@
+import { createHmac } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createMock } from '../../mock/index.js';
+import type { Mock, MockOptions } from '../../mock/index.js';
+
+/** 2026-01-01T00:00:00Z: the frozen clock every test starts from. */
+export const T0 = Date.UTC(2026, 0, 1) / 1000;
+export const SECRET = 'test-secret';
+export const SITE = 'http://127.0.0.1:8080';
+
+export interface CallOptions {
+  json?: unknown;
+  raw?: string | Buffer;
+  form?: Record<string, string>;
+  headers?: Record<string, string>;
+  token?: string;
+}
+export interface Reply {
+  status: number;
+  body: string;
+  headers: Headers;
+  json(): any;
+}
+
+/** A mock behind a socket on 127.0.0.1:0 with an injected clock. */
+export interface TestSite {
+  mock: Mock;
+  clock: { seconds: number };
+  call(method: string, path: string, options?: CallOptions): Promise<Reply>;
+  close(): Promise<void>;
+}
+
+export async function openSite(options: MockOptions = {}): Promise<TestSite> {
+  const clock = { seconds: T0 };
+  const mock = createMock({ siteUrl: SITE, secret: SECRET, now: () => clock.seconds * 1000, ...options });
+  const server = createServer(mock.handle);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    mock, clock,
+    async call(method, path, o = {}) {
+      const headers: Record<string, string> = { ...o.headers };
+      let body: string | Buffer | undefined = o.raw;
+      if (o.json !== undefined) {
+        body = JSON.stringify(o.json);
+        headers['Content-Type'] ??= 'application/json';
+      }
+      if (o.form) {
+        body = new URLSearchParams(o.form).toString();
+        headers['Content-Type'] ??= 'application/x-www-form-urlencoded';
+      }
+      if (o.token) headers.Authorization = `Bearer ${o.token}`;
+      const res = await fetch(base + path, { method, headers, body, redirect: 'manual' });
+      const text = await res.text();
+      return { status: res.status, body: text, headers: res.headers, json: () => JSON.parse(text) };
+    },
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
+}
+
+/** Sign arbitrary claims (and header) with an HMAC secret, the way a forged or foreign token would be. */
+export function forge(claims: unknown, options: { secret?: string; alg?: string; header?: string } = {}): string {
+  const alg = options.alg ?? 'HS256';
+  const enc = (s: string): string => Buffer.from(s).toString('base64url');
+  const input = `${enc(options.header ?? JSON.stringify({ typ: 'JWT', alg }))}.${enc(typeof claims === 'string' ? claims : JSON.stringify(claims))}`;
+  const hash = `sha${alg.slice(2)}`;
+  const sig = createHmac(['sha256', 'sha384', 'sha512'].includes(hash) ? hash : 'sha256', options.secret ?? SECRET).update(input).digest('base64url');
+  return `${input}.${sig}`;
+}
+
+/** Decode a token's header and payload (no verification). */
+export function decode(token: string): { header: string; payload: string; claims: any } {
+  const [h = '', p = ''] = token.split('.');
+  const payload = Buffer.from(p, 'base64url').toString();
+  return { header: Buffer.from(h, 'base64url').toString(), payload, claims: JSON.parse(payload) };
+}

@@ -1,0 +1,73 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { phpJsonDecode } from '../../mock/php/json-decode.js';
+import { phpJsonEncode } from '../../mock/php/json-encode.js';
+import { phpParseStr } from '../../mock/php/parse-str.js';
+import { strtotime } from '../../mock/php/strtotime.js';
+import { T0 } from './helpers.js';
+
+const decodeCases: [string, string, number | string][] = [
+  ['syntax error', '{bad', 4],
+  ['empty input', '', 4],
+  ['control character in a string', '{"a":"x\u0001"}', 3],
+  ['lone surrogate escape', '"\\ud800"', 10],
+  ['too deep', '['.repeat(513) + ']'.repeat(513), 1],
+  ['key order kept, integer keys included', '{"b":1,"0":2,"a":[1,2.5,{}]}', '{"b":1,"0":2,"a":[1,2.5,[]]}'],
+  ['big int beyond int64 becomes a float', '12345678901234567890', '1.2345678901234567e+19'],
+  ['int64 kept exactly', '9007199254740993', '9007199254740993'],
+  ['float with zero fraction prints like PHP', '10.0', '10'],
+];
+for (const [name, input, want] of decodeCases) {
+  test(`json_decode: ${name}`, () => {
+    const r = phpJsonDecode(input, { assoc: true });
+    if (typeof want === 'number') assert.deepEqual(r, { ok: false, code: want });
+    else {
+      assert.equal(r.ok, true);
+      assert.equal(r.ok && phpJsonEncode(r.value, { escapeSlashes: true }), want);
+    }
+  });
+}
+
+test('json_decode: invalid UTF-8 is error 5', () => {
+  assert.deepEqual(phpJsonDecode(Buffer.from([0x22, 0xff, 0x22]), { assoc: true }), { ok: false, code: 5 });
+});
+
+const encodeCases: [string, unknown, boolean, string][] = [
+  ['slashes escaped for REST bodies', { iss: 'http://x/y' }, true, '{"iss":"http:\\/\\/x\\/y"}'],
+  ['slashes kept in token payloads', { iss: 'http://x/y' }, false, '{"iss":"http://x/y"}'],
+  ['non-ASCII as lowercase \\u escapes', 'é€', true, '"\\u00e9\\u20ac"'],
+  ['empty PHP array is a list', new Map(), true, '[]'],
+  ['sequential integer keys are a list', new Map([['0', 'a'], ['1', 'b']]), true, '["a","b"]'],
+];
+for (const [name, value, escapeSlashes, want] of encodeCases) {
+  test(`json_encode: ${name}`, () => assert.equal(phpJsonEncode(value as never, { escapeSlashes }), want));
+}
+
+const timeCases: [string, number | false][] = [
+  ['+1 hour', T0 + 3600],
+  ['1 hour', T0 + 3600],
+  ['+24 hours', T0 + 86400],
+  ['-1 day', T0 - 86400],
+  ['2 weeks ago', T0 - 14 * 86400],
+  ['+1 day 2 hours', T0 + 86400 + 7200],
+  ['now', T0],
+  ['tomorrow', T0 + 86400],
+  ['2030-01-01', Date.UTC(2030, 0, 1) / 1000],
+  ['2030-01-01 12:30:00', Date.UTC(2030, 0, 1, 12, 30) / 1000],
+  ['2030-01-01T12:30:00+02:00', Date.UTC(2030, 0, 1, 10, 30) / 1000],
+  ['@1700000000', 1700000000],
+  ['3600', Date.UTC(3600, 0, 1) / 1000],
+  ['1230', T0 + 12 * 3600 + 30 * 60],
+  ['1 January 2030', Date.UTC(2030, 0, 1) / 1000],
+  ['garbage', false],
+  ['', false],
+  ['+1 fortnight', T0 + 14 * 86400],
+];
+for (const [input, want] of timeCases) {
+  test(`strtotime(${JSON.stringify(input)})`, () => assert.equal(strtotime(input, T0), want));
+}
+
+test('parse_str builds nested arrays and lists like PHP', () => {
+  const parsed = phpParseStr('a[]=1&a[]=2&b[x]=y&c.d=e&f=%2F+g');
+  assert.equal(phpJsonEncode(parsed, { escapeSlashes: false }), '{"a":["1","2"],"b":{"x":"y"},"c_d":"e","f":"/ g"}');
+});
