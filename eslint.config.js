@@ -10,7 +10,7 @@ export default [
     },
     rules: {
       'no-undef': 'error',
-      'no-unused-vars': ['error', { varsIgnorePattern: '^contractTest$' }],
+      'no-unused-vars': ['error', { varsIgnorePattern: '^(contractTest|scenarioPrerequest)$' }],
       'no-redeclare': 'error',
       'no-shadow': 'off',
       eqeqeq: 'error',

@@ -1,16 +1,18 @@
 /**
  * npm run generate -- [--spec FILE] [--collection OUT.json] [--environments DIR | --no-environments]
- *                     [--environments-data FILE] [--check]
+ *                     [--environments-data FILE] [--scenarios FILE | --no-scenarios] [--check]
  * Thin CLI: parse argv, plan every output in memory, then write them or (--check) compare.
  */
+import { access } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SpecError } from './errors.js';
+import { ScenarioError } from './scenarios/scenario-error.js';
 import { displayPath } from './load-spec.js';
 import { planOutputs } from './plan-outputs.js';
 import { staleOutputs, writeOutputs } from './write-outputs.js';
 
-const USAGE = 'usage: npm run generate -- [--spec FILE] [--collection OUT.json] [--environments DIR | --no-environments] [--environments-data FILE] [--check]';
+const USAGE = 'usage: npm run generate -- [--spec FILE] [--collection OUT.json] [--environments DIR | --no-environments] [--environments-data FILE] [--scenarios FILE | --no-scenarios] [--check]';
 
 async function main(argv: string[]): Promise<number> {
   let values;
@@ -23,6 +25,8 @@ async function main(argv: string[]): Promise<number> {
         environments: { type: 'string', default: 'environments' },
         'no-environments': { type: 'boolean', default: false },
         'environments-data': { type: 'string' },
+        scenarios: { type: 'string' },
+        'no-scenarios': { type: 'boolean', default: false },
         check: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -42,6 +46,7 @@ async function main(argv: string[]): Promise<number> {
     ...(values['no-environments'] ? {} : { environmentsDir: values.environments }),
     environmentsData: values['environments-data'] ?? join(dirname(values.spec), 'environments.yaml'),
     environmentsDataRequired: values['environments-data'] !== undefined,
+    ...(await scenariosFile(values.spec, values.scenarios, values['no-scenarios'])),
   });
   notes.forEach((note) => console.error(`note: ${note}`));
   if (values.check) {
@@ -58,12 +63,20 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
+/** `--scenarios FILE`, else `scenarios.yaml` beside the spec when it exists; none with `--no-scenarios`. */
+async function scenariosFile(spec: string, given: string | undefined, none: boolean): Promise<{ scenarios?: string }> {
+  if (none) return {};
+  if (given !== undefined) return { scenarios: given };
+  const beside = join(dirname(spec), 'scenarios.yaml');
+  return (await access(beside).then(() => true, () => false)) ? { scenarios: beside } : {};
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (err: unknown) => {
-    console.error(err instanceof SpecError ? `error ${err.code}: ${err.message}` : `error: ${(err as Error).message}`);
+    console.error(err instanceof SpecError || err instanceof ScenarioError ? `error ${err.code}: ${err.message}` : `error: ${(err as Error).message}`);
     process.exitCode = 1;
   },
 );

@@ -10,21 +10,45 @@ export interface StatusContract {
   headers?: string[];
 }
 
+/** One assertion on the JSON body at an RFC 6901 pointer (see spec/scenarios.yaml's header). */
+export type BodyCheck =
+  | { pointer: string; kind: 'equals'; value: unknown }
+  | { pointer: string; kind: 'equalsVar' | 'notEqualsVar'; variable: string }
+  | { pointer: string; kind: 'type'; type: string }
+  | { pointer: string; kind: 'keys'; keys: readonly string[] }
+  | { pointer: string; kind: 'length'; length: number }
+  | { pointer: string; kind: 'matches'; pattern: string }
+  | { pointer: string; kind: 'absent' };
+
+/** A check on a Postman variable: its value matches `pattern` (`message` explains a failure). */
+export interface VarCheck {
+  variable: string;
+  pattern: string;
+  message?: string | undefined;
+}
+
 /**
- * Optional extra assertions (used by scenario requests): an exact status, JSON values at
- * dot-paths (`items.0.id`), and environment variables captured from dot-paths.
+ * Optional extra assertions (used by scenario requests): an exact status (or set), JSON values at
+ * dot-paths (`items.0.id`), assertions at RFC 6901 pointers, variable checks, variables captured
+ * from pointers (collection variables, and the environment when it declares them), and `halt`
+ * (stop the run when one of these fails).
  */
 export interface ContractExpectations {
-  status?: number | number[];
+  /** The scenario step this request comes from (documentation only). */
+  step?: string;
+  status?: number | readonly number[];
   json?: Record<string, unknown>;
-  capture?: Record<string, string>;
+  body?: readonly BodyCheck[];
+  vars?: readonly VarCheck[];
+  capture?: Readonly<Record<string, string>>;
+  halt?: boolean;
 }
 
 /** The per-request data the fixed contract-test script reads. */
 export interface OperationContract {
   operationId: string;
-  /** Keyed by status as documented: `"200"`, `"4XX"`, `"default"`. */
-  statuses: Record<string, StatusContract>;
+  /** Keyed by status as documented: `"200"`, `"4XX"`, `"default"`; absent for a request that is no operation of the spec. */
+  statuses?: Record<string, StatusContract>;
   expect?: ContractExpectations;
 }
 

@@ -6,6 +6,8 @@ import { SpecError } from './errors.js';
 import { displayPath, loadSpec } from './load-spec.js';
 import { serializeJson } from './lib/serialize-json.js';
 import { generateCollection } from './transform/collection.js';
+import { loadScenarios } from './scenarios/load-scenarios.js';
+import { listOperations } from './scenarios/operation-catalogue.js';
 import type { OutputFile } from './write-outputs.js';
 
 export interface PlanOptions {
@@ -17,12 +19,15 @@ export interface PlanOptions {
   environmentsData: string;
   /** Fail (instead of skipping) when the environment data file is missing. */
   environmentsDataRequired: boolean;
+  /** Contract scenarios to add as a folder (e.g. spec/scenarios.yaml); `undefined` = none. */
+  scenarios?: string;
 }
 
 /** Loads and generates everything in memory; nothing is written (so a failure writes nothing). */
 export async function planOutputs(options: PlanOptions): Promise<{ outputs: OutputFile[]; notes: string[] }> {
   const spec = await loadSpec(options.spec);
-  const collection = generateCollection(spec);
+  const scenarios = options.scenarios === undefined ? undefined : await loadScenarios(displayPath(options.scenarios), listOperations(spec.doc), displayPath(options.spec));
+  const collection = generateCollection(spec, scenarios === undefined ? {} : { scenarios });
   const outputs: OutputFile[] = [{ path: options.collection, content: serializeJson(collection) }];
   const notes: string[] = [];
   if (options.environmentsDir !== undefined) {

@@ -58,6 +58,7 @@ export async function runContract(options: RunContractOptions): Promise<Contract
       environmentsDir: at(PATHS.environments),
       environmentsData: at(PATHS.environmentsData),
       environmentsDataRequired: true,
+      scenarios: at(PATHS.scenarios),
     });
     await writeOutputs(outputs);
   }

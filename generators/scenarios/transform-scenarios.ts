@@ -5,7 +5,7 @@
  * step's `expect` as data for the fixed collection-level test script.
  */
 import { readFileSync } from 'node:fs';
-import type { OperationContract } from '../contract.js';
+import type { ContractExpectations, OperationContract } from '../contract.js';
 import { stableId } from '../lib/stable-id.js';
 import type { PostmanAuth, PostmanBody, PostmanFolder, PostmanHeader, PostmanItem, PostmanRequest, PostmanUrl, PostmanVariable } from '../postman-v2.1.js';
 import { SCENARIOS_FOLDER, stepItemNames, type ScenarioStep, type ScenarioSuite } from './scenario-model.js';
@@ -16,23 +16,13 @@ export interface OperationTemplate {
   readonly contract: OperationContract;
 }
 
-/** The step data the collection test reads (the `expect` part of a request's contract). */
-export interface StepExpectations {
-  readonly step: string;
-  readonly status: readonly number[];
-  readonly body: ScenarioStep['expect']['body'];
-  readonly vars: ScenarioStep['expect']['vars'];
-  readonly capture: Readonly<Record<string, string>>;
-  readonly halt: boolean;
-}
-
-/** The fixed pre-request body (generators/scenarios/scenario-prerequest.js), as lines. */
-export const SCENARIO_PREREQUEST_BODY: readonly string[] = readFileSync(new URL('./scenario-prerequest.js', import.meta.url), 'utf8')
+/** The fixed pre-request body (generators/scripts/scenario-prerequest.js), as lines. */
+export const SCENARIO_PREREQUEST_BODY: readonly string[] = readFileSync(new URL('../scripts/scenario-prerequest.js', import.meta.url), 'utf8')
   .replace(/\n+$/, '')
   .split('\n');
 
 /** A step's pre-request script: the fixed body, then one call carrying its data. */
-export function scenarioPrerequestExec(requires: readonly string[], contract: unknown): string[] {
+export function scenarioPrerequestExec(requires: readonly string[], contract: OperationContract): string[] {
   return [...SCENARIO_PREREQUEST_BODY, `scenarioPrerequest(pm, ${JSON.stringify({ requires, contract })});`];
 }
 
@@ -51,6 +41,10 @@ export function transformScenarios(
     item: scenario.steps.flatMap((step) => stepItemNames(step).map((name) => transformStep(step, name, operations))),
   }));
   const variables = Object.entries(suite.constants).map(([key, value]): PostmanVariable => ({ key, value, type: 'string' }));
+  const captured = new Set(suite.scenarios.flatMap((s) => s.steps.flatMap((step) => Object.keys(step.capture))));
+  for (const key of [...captured].sort()) {
+    if (!(key in suite.constants)) variables.push({ key, value: '', type: 'string', description: 'Captured by a scenario step' });
+  }
   return {
     folder: {
       id: stableId('scenario-folder', SCENARIOS_FOLDER),
@@ -83,15 +77,18 @@ function transformStep(step: ScenarioStep, name: string, operations: ReadonlyMap
     auth: step.auth === 'none' ? { type: 'noauth' } : step.auth === 'unprivileged' ? UNPRIVILEGED_AUTH : CALLER_AUTH,
   };
   if (body !== undefined) request.body = body.body;
-  const expect: StepExpectations = {
+  const expect: ContractExpectations = {
     step: step.name,
     status: step.expect.status,
-    body: step.expect.body,
-    vars: step.expect.vars,
-    capture: step.capture,
-    halt: step.halt,
+    ...(step.expect.vars.length > 0 ? { vars: step.expect.vars } : {}),
+    ...(step.expect.body.length > 0 ? { body: step.expect.body } : {}),
+    ...(Object.keys(step.capture).length > 0 ? { capture: step.capture } : {}),
+    ...(step.halt ? { halt: true } : {}),
   };
-  const contract = { operationId: template?.contract.operationId ?? `${method} ${step.rawPath ?? ''}`, statuses: template?.contract.statuses ?? {}, expect };
+  const contract: OperationContract =
+    template === undefined
+      ? { operationId: `${method} ${step.rawPath ?? ''}`, expect }
+      : { operationId: template.contract.operationId, ...(template.contract.statuses === undefined ? {} : { statuses: template.contract.statuses }), expect };
   const item: PostmanItem & { protocolProfileBehavior?: { disableBodyPruning: boolean } } = {
     id: stableId('scenario-step', name),
     name,

@@ -12,18 +12,30 @@ function contractTest(pm, definitions) {
   }
   var contract = JSON.parse(raw);
   var tag = '[' + contract.operationId + '] ';
-  var statuses = contract.statuses || {};
+  // A request that is not an operation of the spec (an unknown route) carries no statuses.
+  var statuses = contract.statuses;
   var expectations = contract.expect || {};
   var code = pm.response.code;
-  var key = documentedStatus(statuses, code);
+  var key = statuses === undefined ? undefined : documentedStatus(statuses, code);
+  // Results of the request's own expectations: a step with "halt" stops the run when one fails.
+  var failed = 0;
 
-  pm.test(tag + 'status ' + code + ' is documented', function () {
-    pm.expect(key, 'documented: ' + Object.keys(statuses).join(', ')).to.be.a('string');
+  if (statuses !== undefined) {
+    pm.test(tag + 'status ' + code + ' is documented', function () {
+      pm.expect(key, 'documented: ' + Object.keys(statuses).join(', ')).to.be.a('string');
+    });
+  }
+
+  (expectations.vars || []).forEach(function (check) {
+    expectTest('variable ' + check.variable + ' matches /' + check.pattern + '/', function () {
+      var value = pm.variables.get(check.variable);
+      pm.expect(new RegExp(check.pattern).test(value === undefined || value === null ? '' : String(value)), check.message || check.variable + ' = ' + JSON.stringify(value)).to.equal(true);
+    });
   });
 
   if (expectations.status !== undefined) {
     var wanted = [].concat(expectations.status);
-    pm.test(tag + 'status is ' + wanted.join(' or ') + ' as expected', function () {
+    expectTest('status is ' + wanted.join(' or ') + ' as expected', function () {
       pm.expect(code).to.be.oneOf(wanted);
     });
   }
@@ -34,19 +46,85 @@ function contractTest(pm, definitions) {
 
   var json = expectations.json || {};
   Object.keys(json).forEach(function (path) {
-    pm.test(tag + 'body ' + (path === '' ? '(root)' : path) + ' equals ' + JSON.stringify(json[path]), function () {
+    expectTest('body ' + (path === '' ? '(root)' : path) + ' equals ' + JSON.stringify(json[path]), function () {
       pm.expect(readPath(pm.response.json(), path)).to.eql(json[path]);
     });
   });
 
-  var capture = expectations.capture || {};
-  Object.keys(capture).forEach(function (name) {
-    pm.test(tag + 'captures ' + name + ' from body ' + capture[name], function () {
-      var value = readPath(pm.response.json(), capture[name]);
-      pm.expect(value, capture[name]).to.not.equal(undefined);
-      pm.environment.set(name, typeof value === 'string' ? value : JSON.stringify(value));
+  (expectations.body || []).forEach(function (assertion) {
+    expectTest('body ' + (assertion.pointer === '' ? '(root)' : assertion.pointer) + ' ' + describeAssertion(assertion), function () {
+      checkAssertion(assertion, readPointer(pm.response.json(), assertion.pointer));
     });
   });
+
+  // Captures go to the collection variables, and to the environment when it declares the name
+  // (an environment value would otherwise hide the captured one).
+  var capture = expectations.capture || {};
+  Object.keys(capture).forEach(function (name) {
+    expectTest('captures ' + name + ' from body ' + (capture[name] === '' ? '(root)' : capture[name]), function () {
+      var value = readPointer(pm.response.json(), capture[name]);
+      pm.expect(value, capture[name]).to.not.equal(undefined);
+      var text = typeof value === 'string' ? value : JSON.stringify(value);
+      pm.collectionVariables.set(name, text);
+      if (pm.environment.has(name)) {
+        pm.environment.set(name, text);
+      }
+    });
+  });
+
+  if (expectations.halt === true && failed > 0) {
+    pm.execution.setNextRequest(null);
+    pm.test(tag + 'the run stops here: ' + failed + ' expectation(s) of this step failed', function () {
+      pm.expect(failed).to.equal(0);
+    });
+  }
+
+  function expectTest(name, fn) {
+    pm.test(tag + name, function () {
+      try {
+        fn();
+      } catch (error) {
+        failed += 1;
+        throw error;
+      }
+    });
+  }
+
+  function checkAssertion(assertion, value) {
+    var variable = assertion.variable === undefined ? undefined : pm.variables.get(assertion.variable);
+    switch (assertion.kind) {
+      case 'equals':
+        pm.expect(value).to.eql(assertion.value);
+        break;
+      case 'equalsVar':
+        pm.expect(value === undefined ? undefined : scalarText(value)).to.equal(variable);
+        break;
+      case 'notEqualsVar':
+        pm.expect(value, 'value at ' + assertion.pointer).to.not.equal(undefined);
+        pm.expect(scalarText(value)).to.not.equal(variable);
+        break;
+      case 'type':
+        pm.expect(jsonType(value)).to.equal(assertion.type);
+        break;
+      case 'keys':
+        pm.expect(jsonType(value), 'value at ' + assertion.pointer).to.equal('object');
+        pm.expect(Object.keys(value)).to.eql(assertion.keys);
+        break;
+      case 'length':
+        pm.expect(jsonType(value), 'value at ' + assertion.pointer).to.equal('array');
+        pm.expect(value.length).to.equal(assertion.length);
+        break;
+      case 'matches':
+        pm.expect(jsonType(value), 'value at ' + assertion.pointer).to.equal('string');
+        pm.expect(value).to.match(new RegExp(assertion.pattern));
+        break;
+      case 'absent':
+        pm.expect(value).to.equal(undefined);
+        break;
+      default:
+        throw new Error('unknown assertion kind ' + assertion.kind);
+    }
+  }
 
   function checkDocumentedResponse(status, label) {
     var contentTypes = status.contentTypes || [];
@@ -95,6 +173,59 @@ function mediaTypeMatches(documented, actual) {
     return false;
   }
   return (want[0] === '*' || want[0] === got[0]) && (want[1] === '*' || want[1] === got[1]);
+}
+
+// Reads an RFC 6901 JSON pointer ("/a/0/b", "~1" = "/", "~0" = "~"); "" is the value itself.
+function readPointer(value, pointer) {
+  if (pointer === '') {
+    return value;
+  }
+  return pointer.slice(1).split('/').reduce(function (node, token) {
+    var part = token.replace(/~1/g, '/').replace(/~0/g, '~');
+    return node !== null && typeof node === 'object' && Object.prototype.hasOwnProperty.call(node, part) ? node[part] : undefined;
+  }, value);
+}
+
+// JSON type name of a parsed value ("integer" for whole numbers); "undefined" when absent.
+function jsonType(value) {
+  if (value === null) {
+    return 'null';
+  }
+  if (Array.isArray(value)) {
+    return 'array';
+  }
+  if (typeof value === 'number') {
+    return Number.isInteger(value) ? 'integer' : 'number';
+  }
+  return typeof value;
+}
+
+// How a value compares with a Postman variable (variables are strings).
+function scalarText(value) {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function describeAssertion(assertion) {
+  switch (assertion.kind) {
+    case 'equals':
+      return 'equals ' + JSON.stringify(assertion.value);
+    case 'equalsVar':
+      return 'equals {{' + assertion.variable + '}}';
+    case 'notEqualsVar':
+      return 'differs from {{' + assertion.variable + '}}';
+    case 'type':
+      return 'is ' + (/^[aeiou]/.test(assertion.type) ? 'an ' : 'a ') + assertion.type;
+    case 'keys':
+      return 'has exactly the keys ' + JSON.stringify(assertion.keys);
+    case 'length':
+      return 'has ' + assertion.length + ' item(s)';
+    case 'matches':
+      return 'matches /' + assertion.pattern + '/';
+    case 'absent':
+      return 'is absent';
+    default:
+      return assertion.kind;
+  }
 }
 
 // Reads "a.b.0.c" from a parsed JSON value; "" is the value itself.

@@ -15,6 +15,8 @@ import type { PostmanCollection, PostmanFolder, PostmanItem, PostmanVariable } f
 import { transformOperation } from './operation-object.js';
 import { createSchemaRegistry } from './schema-object.js';
 import { collectionAuth, TOKEN_VARIABLE } from './security-requirement.js';
+import type { ScenarioSuite } from '../scenarios/scenario-model.js';
+import { transformScenarios, type OperationTemplate } from '../scenarios/transform-scenarios.js';
 
 /** Options of {@link generateCollection}; every field optional. */
 export interface GenerateOptions {
@@ -22,6 +24,8 @@ export interface GenerateOptions {
   baseUrl?: string;
   /** Spec name shown in the collection description; defaults to the root file's name. */
   specName?: string;
+  /** Contract scenarios (spec/scenarios.yaml, already validated): one folder after the operations. */
+  scenarios?: ScenarioSuite;
 }
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -58,6 +62,7 @@ export function generateCollection(spec: LoadedSpec, options: GenerateOptions = 
   const rootItems: PostmanItem[] = [];
   const ids = new Map<string, string>();
   const extraVariables = new Set<string>();
+  const templates = new Map<string, OperationTemplate>();
 
   for (const path of Object.keys(paths)) {
     const pathAt = { file: spec.rootFile, pointer: childPointer('#/paths', path) };
@@ -77,7 +82,8 @@ export function generateCollection(spec: LoadedSpec, options: GenerateOptions = 
         throw new SpecError('ERR_SPEC_INVALID', displayPath(spec.rootFile), at.pointer, `operationId "${operationId}" is also used at ${previous}`);
       }
       ids.set(operationId, at.pointer);
-      const { item, variables } = transformOperation(spec, registry, { operationId, method, path, operation, pathItem, at, pathAt });
+      const { item, variables, contract } = transformOperation(spec, registry, { operationId, method, path, operation, pathItem, at, pathAt });
+      templates.set(operationId, { item, contract });
       variables.forEach((v) => extraVariables.add(v));
       const tag = Array.isArray(operation.tags) ? asString(operation.tags[0]) : undefined;
       if (tag === undefined) {
@@ -93,6 +99,10 @@ export function generateCollection(spec: LoadedSpec, options: GenerateOptions = 
   const variable: PostmanVariable[] = [{ key: 'baseUrl', value: options.baseUrl ?? serverUrl(doc.servers), type: 'string' }];
   if (auth !== undefined) variable.push({ key: TOKEN_VARIABLE, value: '', type: 'string' });
   for (const name of [...extraVariables].sort()) variable.push({ key: name, value: '', type: 'string' });
+  const scenarios = options.scenarios === undefined ? undefined : transformScenarios(options.scenarios, templates);
+  for (const extra of scenarios?.variables ?? []) {
+    if (!variable.some((v) => v.key === extra.key)) variable.push(extra);
+  }
 
   const description = [
     asString(info.description)?.trim() ?? '',
@@ -107,7 +117,7 @@ export function generateCollection(spec: LoadedSpec, options: GenerateOptions = 
       description,
       schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
     },
-    item: [...[...folders.values()].filter((f) => f.item.length > 0), ...rootItems],
+    item: [...[...folders.values()].filter((f) => f.item.length > 0), ...rootItems, ...(scenarios === undefined ? [] : [scenarios.folder])],
     event: [{ listen: 'test', script: { type: 'text/javascript', exec: contractTestExec(Object.fromEntries(registry.definitions)) } }],
     variable,
   };

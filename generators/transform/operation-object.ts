@@ -30,7 +30,7 @@ export function postmanPath(path: string): string[] {
   return path.split('/').filter((s) => s !== '').map((segment) => segment.replace(/\{([^}]+)\}/g, ':$1'));
 }
 
-export function transformOperation(spec: LoadedSpec, registry: SchemaRegistry, input: OperationInput): { item: PostmanItem; variables: string[] } {
+export function transformOperation(spec: LoadedSpec, registry: SchemaRegistry, input: OperationInput): { item: PostmanItem; variables: string[]; contract: OperationContract } {
   const { operation, operationId } = input;
   const params = transformParameters(spec, mergeParameters(spec, parametersAt(input.pathItem, input.pathAt), parametersAt(operation, input.at)));
   const requestBody = transformRequestBody(spec, operation.requestBody, { file: input.at.file, pointer: childPointer(input.at.pointer, 'requestBody') });
@@ -80,7 +80,7 @@ export function transformOperation(spec: LoadedSpec, registry: SchemaRegistry, i
     ),
     event: [{ listen: 'prerequest', script: { type: 'text/javascript', exec: contractPrerequestExec(contract) } }],
   };
-  return { item, variables: auth.kind === 'auth' ? auth.variables : [] };
+  return { item, variables: auth.kind === 'auth' ? auth.variables : [], contract };
 }
 
 function operationName(input: OperationInput): string {

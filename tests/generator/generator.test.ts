@@ -20,6 +20,8 @@ import { serverUrl } from '../../generators/transform/collection.js';
 import { allowNull, definitionRef } from '../../generators/transform/schema-object.js';
 import { exampleCode, statusOrder } from '../../generators/transform/responses-object.js';
 import { stableId } from '../../generators/lib/stable-id.js';
+import { loadScenarios } from '../../generators/scenarios/load-scenarios.js';
+import { listOperations } from '../../generators/scenarios/operation-catalogue.js';
 
 const root = new URL('../../', import.meta.url);
 const path = (rel: string): string => new URL(rel, root).pathname;
@@ -41,13 +43,20 @@ async function generate(file: string): Promise<PostmanCollection> {
   return generateCollection(await loadSpec(file));
 }
 
+/** The AAM collection as `npm run generate` writes it: with the contract scenarios of spec/scenarios.yaml. */
+async function generateAam(): Promise<PostmanCollection> {
+  const spec = await loadSpec(AAM);
+  return generateCollection(spec, { scenarios: await loadScenarios(path('spec/scenarios.yaml'), listOperations(spec.doc)) });
+}
+
 // ---- stub pm: just enough of the sandbox API the contract script uses ----
 interface StubResponse { code: number; headers: Record<string, string>; body: string }
 interface TestResult { name: string; passed: boolean; error?: string }
 
 function runScripts(exec: string[][], response: StubResponse): TestResult[] {
   const variables = new Map<string, unknown>();
-  const env = new Map<string, unknown>();
+  const env = new Map<string, unknown>([['declared', '']]);
+  const collectionVariables = new Map<string, unknown>();
   const results: TestResult[] = [];
   const schemaAjv = new Ajv({ strict: false, allErrors: true });
   addFormats.default(schemaAjv);
@@ -60,6 +69,8 @@ function runScripts(exec: string[][], response: StubResponse): TestResult[] {
           oneOf: (list: unknown[]) => { if (!list.includes(actual)) fail(`expected ${String(actual)} to be one of ${list.join(',')}`); },
         },
         eql: (want: unknown) => { assert.deepEqual(actual, want, message); },
+        equal: (want: unknown) => { if (actual !== want) fail(`expected ${String(actual)} to equal ${String(want)}`); },
+        match: (re: RegExp) => { if (!re.test(String(actual))) fail(`expected ${String(actual)} to match ${String(re)}`); },
         not: { equal: (v: unknown) => { if (actual === v) fail(`expected not ${String(v)}`); } },
       },
     };
@@ -68,7 +79,9 @@ function runScripts(exec: string[][], response: StubResponse): TestResult[] {
   const json = (): unknown => JSON.parse(response.body);
   const pm = {
     variables: { get: (k: string) => variables.get(k), set: (k: string, v: unknown) => variables.set(k, v), unset: (k: string) => variables.delete(k) },
-    environment: { set: (k: string, v: unknown) => env.set(k, v) },
+    environment: { set: (k: string, v: unknown) => env.set(k, v), has: (k: string) => env.has(k), get: (k: string) => env.get(k) },
+    collectionVariables: { set: (k: string, v: unknown) => collectionVariables.set(k, v), get: (k: string) => collectionVariables.get(k) },
+    execution: { setNextRequest: (next: unknown) => { results.push({ name: `setNextRequest(${JSON.stringify(next)})`, passed: true }); } },
     expect,
     test: (name: string, fn: () => void) => {
       try { fn(); results.push({ name, passed: true }); } catch (err) { results.push({ name, passed: false, error: (err as Error).message }); }
@@ -132,7 +145,7 @@ for (const file of FIXTURES) {
 }
 
 test('the committed AAM collection and environments are the golden files (npm run generate)', async () => {
-  assert.equal(serializeJson(await generate(AAM)), await readFile(path('collections/aam-jwt.postman_collection.json'), 'utf8'));
+  assert.equal(serializeJson(await generateAam()), await readFile(path('collections/aam-jwt.postman_collection.json'), 'utf8'));
   const envs = generateEnvironments(parse(await readFile(path('spec/environments.yaml'), 'utf8')), 'spec/environments.yaml');
   assert.deepEqual(envs.map((e) => e.fileName), ['local.postman_environment.json', 'real-site.postman_environment.json']);
   for (const env of envs) assert.equal(serializeJson(env.environment), await readFile(path(`environments/${env.fileName}`), 'utf8'));
@@ -169,8 +182,26 @@ const contractCases: Array<[string, string, StubResponse, OperationContract['exp
     { '[getNode] 200 Content-Type is application/json': false, '[getNode] 200 header X-Request-Id is present': false }],
   ['range status and external-file schema', 'upload', { code: 422, headers: { 'Content-Type': 'application/problem+json' }, body: JSON.stringify({ type: 'other', point: [1, 2] }) }, undefined,
     { '[upload] status 422 is documented': true, '[upload] 4XX body matches #/paths/~1uploads/post/responses/4XX/content/application~1problem+json/schema': false }],
-  ['expect: status, json and capture', 'createNode', { code: 201, headers: { 'Content-Type': 'application/json' }, body: NODE }, { status: 201, json: { label: 'a', 'children.0.id': 2 }, capture: { node_id: 'id' } },
-    { '[createNode] status is 201 as expected': true, '[createNode] body label equals "a"': true, '[createNode] body children.0.id equals 2': true, '[createNode] captures node_id from body id': true }],
+  ['expect: status, json and capture', 'createNode', { code: 201, headers: { 'Content-Type': 'application/json' }, body: NODE }, { status: 201, json: { label: 'a', 'children.0.id': 2 }, capture: { node_id: '/id' } },
+    { '[createNode] status is 201 as expected': true, '[createNode] body label equals "a"': true, '[createNode] body children.0.id equals 2': true, '[createNode] captures node_id from body /id': true }],
+  ['expect: pointer assertions pass on a matching body', 'createNode', { code: 201, headers: { 'Content-Type': 'application/json' }, body: NODE },
+    { body: [
+      { pointer: '', kind: 'keys', keys: ['id', 'label', 'parent', 'children'] }, { pointer: '/children/0/label', kind: 'equals', value: 'b' },
+      { pointer: '/id', kind: 'type', type: 'integer' }, { pointer: '/children', kind: 'length', length: 1 }, { pointer: '/label', kind: 'matches', pattern: '^a$' },
+      { pointer: '/nope', kind: 'absent' }, { pointer: '/parent', kind: 'equals', value: null },
+    ] },
+    { '[createNode] body (root) has exactly the keys ["id","label","parent","children"]': true, '[createNode] body /children/0/label equals "b"': true, '[createNode] body /id is an integer': true,
+      '[createNode] body /children has 1 item(s)': true, '[createNode] body /label matches /^a$/': true, '[createNode] body /nope is absent': true, '[createNode] body /parent equals null': true }],
+  ['expect: pointer assertions fail on a different body', 'createNode', { code: 201, headers: { 'Content-Type': 'application/json' }, body: NODE },
+    { body: [
+      { pointer: '', kind: 'keys', keys: ['label', 'id', 'parent', 'children'] }, { pointer: '/id', kind: 'type', type: 'string' }, { pointer: '/children', kind: 'length', length: 2 },
+      { pointer: '/label', kind: 'matches', pattern: '^b$' }, { pointer: '/id', kind: 'absent' }, { pointer: '/id', kind: 'equalsVar', variable: 'contract_missing' },
+    ] },
+    { '[createNode] body (root) has exactly the keys ["label","id","parent","children"]': false, '[createNode] body /id is a string': false, '[createNode] body /children has 2 item(s)': false,
+      '[createNode] body /label matches /^b$/': false, '[createNode] body /id is absent': false, '[createNode] body /id equals {{contract_missing}}': false }],
+  ['expect: a failed expectation of a halting step stops the run', 'createNode', { code: 201, headers: { 'Content-Type': 'application/json' }, body: NODE },
+    { halt: true, vars: [{ variable: 'target', pattern: '^[1-9]', message: 'target must be set' }], body: [{ pointer: '/id', kind: 'notEqualsVar', variable: 'target' }] },
+    { '[createNode] variable target matches /^[1-9]/': false, '[createNode] body /id differs from {{target}}': true, 'setNextRequest(null)': true, '[createNode] the run stops here: 1 expectation(s) of this step failed': false }],
   ['expect: a wrong status fails', 'createNode', { code: 201, headers: { 'Content-Type': 'application/json' }, body: NODE }, { status: [200, 204] }, { '[createNode] status is 200 or 204 as expected': false }],
 ];
 const tree = await generate(path('tests/fixtures/openapi/tree-forms.openapi.yaml'));
