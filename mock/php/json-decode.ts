@@ -37,12 +37,15 @@ const INT64_MAX = 9223372036854775807n;
 /** PHP 8 `json_decode()`: same accepted grammar, same error codes, same number typing. */
 export function phpJsonDecode(input: string | Uint8Array, options: JsonDecodeOptions): JsonDecodeResult {
   let text: string;
+  let invalidUtf8 = false;
   try {
     text = typeof input === 'string' ? input : UTF8.decode(input);
   } catch {
-    return { ok: false, code: 5 };
+    // PHP reports malformed UTF-8 only inside strings; elsewhere the bytes are a syntax error.
+    text = new TextDecoder('utf-8').decode(input as Uint8Array);
+    invalidUtf8 = true;
   }
-  const parser = new Parser(text, options);
+  const parser = new Parser(text, options, invalidUtf8);
   try {
     return { ok: true, value: parser.parseDocument() };
   } catch (err) {
@@ -56,18 +59,25 @@ class Parser {
   private depth = 0;
   private readonly text: string;
   private readonly options: JsonDecodeOptions;
+  private readonly invalidUtf8: boolean;
 
-  constructor(text: string, options: JsonDecodeOptions) {
+  constructor(text: string, options: JsonDecodeOptions, invalidUtf8: boolean) {
     this.text = text;
     this.options = options;
+    this.invalidUtf8 = invalidUtf8;
   }
 
   parseDocument(): PhpValue {
     this.ws();
     const value = this.value();
     this.ws();
-    if (this.pos !== this.text.length) throw new DecodeError(4);
+    if (this.pos !== this.text.length) throw this.syntax(this.pos);
     return value;
+  }
+
+  /** A syntax error at `at`, unless the offending character is a malformed UTF-8 byte (error 5). */
+  private syntax(at: number): DecodeError {
+    return new DecodeError(this.invalidUtf8 && this.text[at] === '\ufffd' ? 5 : 4);
   }
 
   private ws(): void {
@@ -102,10 +112,10 @@ class Parser {
     } else {
       for (;;) {
         this.ws();
-        if (this.text[this.pos] !== '"') throw new DecodeError(4);
+        if (this.text[this.pos] !== '"') throw this.syntax(this.pos);
         const key = this.string();
         this.ws();
-        if (this.text[this.pos++] !== ':') throw new DecodeError(4);
+        if (this.text[this.pos++] !== ':') throw this.syntax(this.pos - 1);
         this.ws();
         const val = this.value();
         if (!this.options.assoc && key.startsWith('\u0000')) throw new DecodeError(9);
@@ -113,7 +123,7 @@ class Parser {
         this.ws();
         const sep = this.text[this.pos++];
         if (sep === '}') break;
-        if (sep !== ',') throw new DecodeError(4);
+        if (sep !== ',') throw this.syntax(this.pos - 1);
       }
     }
     this.depth--;
@@ -134,7 +144,7 @@ class Parser {
         this.ws();
         const sep = this.text[this.pos++];
         if (sep === ']') break;
-        if (sep !== ',') throw new DecodeError(4);
+        if (sep !== ',') throw this.syntax(this.pos - 1);
       }
     }
     this.depth--;
@@ -152,6 +162,7 @@ class Parser {
         return out;
       }
       if (code < 0x20) throw new DecodeError(3);
+      if (code === 0xfffd && this.invalidUtf8) throw new DecodeError(5);
       if (code !== 0x5c) {
         out += this.text[this.pos++];
         continue;
@@ -191,7 +202,7 @@ class Parser {
   private number(): PhpValue {
     NUMBER.lastIndex = this.pos;
     const m = NUMBER.exec(this.text);
-    if (!m) throw new DecodeError(4);
+    if (!m) throw this.syntax(this.pos);
     this.pos += m[0].length;
     if (m[2] === undefined && m[3] === undefined) {
       const big = BigInt(m[0]);
