@@ -3,6 +3,7 @@ import { startMock } from './server.js';
 import type { StartOptions } from './server.js';
 
 async function main(): Promise<void> {
+  process.stdout.on('error', () => undefined); // a closed pipe (e.g. `| head`) must not crash the server
   let options: StartOptions | 'help';
   try {
     options = parseCli(process.argv.slice(2), process.env);
