@@ -102,7 +102,7 @@ export function formatCoverage(report: CoverageReport, withObserved: boolean): s
   const lines = report.rows.map((row) => {
     const note =
       row.excluded !== undefined
-        ? `excluded: ${row.excluded}`
+        ? `excluded: ${firstSentence(row.excluded)}`
         : row.steps.length === 0
           ? 'NOT EXERCISED'
           : (row.steps[0] ?? '') + (row.steps.length > 1 ? ` (+${row.steps.length - 1} more)` : '');
@@ -121,6 +121,12 @@ export function formatCoverage(report: CoverageReport, withObserved: boolean): s
     out.push(`${report.rows.length - notSeen - excluded} observed in this run${notSeen > 0 ? `, ${notSeen} expected but not seen (skipped or failed steps)` : ''}.`);
   }
   return `${out.join('\n')}\n`;
+}
+
+/** The reason's first sentence keeps the table one line per cell; the file has the whole reason. */
+function firstSentence(text: string): string {
+  const end = text.search(/\.(\s|$)/);
+  return end === -1 ? text : text.slice(0, end + 1);
 }
 
 function cellKey(operationId: string, status: number): string {

@@ -1,0 +1,25 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+function cli(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'runner/cli.ts', ...args], { cwd: root, encoding: 'utf8' });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+const cases: Array<[string, string[], number, RegExp, 'stdout' | 'stderr']> = [
+  ['--help prints the usage and exits 0', ['--help'], 0, /^Usage: npm run contract -- \[options\]/, 'stdout'],
+  ['an unknown flag exits 2 with a clear error', ['--bogus'], 2, /^error: Unknown option '--bogus'/, 'stderr'],
+  ['a real site without a target user exits 2', ['--base-url', 'http://127.0.0.1:9', '--token', 't'], 2, /^error: a real site needs --target-user-id N/, 'stderr'],
+];
+
+for (const [name, args, status, message, stream] of cases) {
+  test(`CLI: ${name}`, () => {
+    const run = cli(args);
+    assert.equal(run.status, status, run.stderr);
+    assert.match(run[stream], message);
+    assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
+  });
+}
