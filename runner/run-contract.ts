@@ -5,7 +5,7 @@ import type { NewmanRunOptions } from 'newman';
 import { planOutputs, writeOutputs } from '../generators/index.js';
 import { listOperations } from '../generators/scenarios/operation-catalogue.js';
 import { loadScenarios } from '../generators/scenarios/load-scenarios.js';
-import { SCENARIOS_FOLDER } from '../generators/scenarios/scenario-model.js';
+import { SCENARIOS_FOLDER, stepItemNames } from '../generators/scenarios/scenario-model.js';
 import { startMock } from '../mock/index.js';
 import type { MockOptions } from '../mock/index.js';
 import { buildCoverage, formatCoverage, type CoverageReport } from './coverage.js';
@@ -87,7 +87,8 @@ export async function runContract(options: RunContractOptions): Promise<Contract
       reporter,
       timeoutRequest: 30_000,
     });
-    const facts = summarizeRun(summary);
+    const planned = suite.scenarios.reduce((n, scenario) => n + scenario.steps.reduce((m, step) => m + stepItemNames(step).length, 0), 0);
+    const facts = summarizeRun(summary, planned);
     const coverage = buildCoverage(operations, suite, exclusions, facts.observed);
     const against = mock === undefined ? restUrl : `the reference mock (${restUrl})`;
     options.log(`\nCoverage (operation × documented status → scenario steps):\n${formatCoverage(coverage, true)}`);

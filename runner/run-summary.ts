@@ -10,8 +10,12 @@ export interface RunFailure {
 
 /** What a contract run produced, independent of Newman's object model. */
 export interface RunFacts {
+  /** Requests that got an answer. */
   readonly requests: number;
-  readonly skipped: number;
+  /** Requests of the folder that were never sent: skipped (their variables were not set) or after a halt. */
+  readonly notSent: number;
+  /** Requests that got no answer (connection refused, timeout, …). */
+  readonly errored: number;
   readonly assertions: number;
   readonly failedAssertions: number;
   readonly failures: readonly RunFailure[];
@@ -19,15 +23,15 @@ export interface RunFacts {
   readonly runError: string | undefined;
 }
 
-/** Extracts the facts of a Newman summary (pure). */
-export function summarizeRun(summary: NewmanRunSummary): RunFacts {
+/** Extracts the facts of a Newman summary (pure); `planned` = requests in the folder that ran. */
+export function summarizeRun(summary: NewmanRunSummary, planned: number): RunFacts {
   const executions = summary.run.executions;
   const observed: ObservedResponse[] = [];
-  let skipped = 0;
+  let errored = 0;
   for (const execution of executions) {
     const response = execution.response as { code?: number } | undefined;
-    if (response?.code === undefined) skipped += 1;
-    else observed.push({ item: execution.item.name ?? '', status: response.code });
+    if (response?.code !== undefined) observed.push({ item: execution.item.name ?? '', status: response.code });
+    else errored += 1;
   }
   const failures = summary.run.failures.map((failure): RunFailure => {
     const source = failure.source as { name?: string } | undefined;
@@ -38,7 +42,8 @@ export function summarizeRun(summary: NewmanRunSummary): RunFacts {
   const runError = (summary.run as { error?: { message?: string } }).error;
   return {
     requests: observed.length,
-    skipped,
+    notSent: Math.max(0, planned - executions.length),
+    errored,
     assertions: stats.total ?? 0,
     failedAssertions: stats.failed ?? 0,
     failures,
@@ -51,7 +56,7 @@ export function summarizeRun(summary: NewmanRunSummary): RunFacts {
 export function formatRunFacts(facts: RunFacts, against: string): string {
   const lines = [
     `Contract run against ${against}`,
-    `  requests: ${facts.requests} sent, ${facts.skipped} skipped (their variables were not set)`,
+    `  requests: ${facts.requests} answered, ${facts.errored} without an answer, ${facts.notSent} not sent (skipped because their variables were not set, or after a stop)`,
     `  assertions: ${facts.assertions - facts.failedAssertions} passed, ${facts.failedAssertions} failed`,
   ];
   if (facts.runError !== undefined) lines.push(`  run error: ${facts.runError}`);

@@ -31,7 +31,8 @@ test('the whole suite passes against the in-process mock with zero failures', as
   assert.deepEqual(facts.failures, []);
   assert.equal(facts.runError, undefined);
   assert.equal(exitCode, 0);
-  assert.equal(facts.skipped, 0, 'with the local environment no step is skipped');
+  assert.equal(facts.notSent, 0, 'with the local environment every step is sent');
+  assert.equal(facts.errored, 0);
   assert.ok(facts.requests >= MIN_REQUESTS, `only ${facts.requests} requests`);
   assert.ok(facts.assertions >= MIN_ASSERTIONS, `only ${facts.assertions} assertions`);
   assert.deepEqual(coverage.uncovered, []);
@@ -92,6 +93,21 @@ test('the collection stops the run when the target user is the caller', async ()
       '[validateToken] the run stops here: 1 expectation(s) of this step failed',
     ]);
     assert.ok(result.facts.requests <= 3, `${result.facts.requests} requests were sent after the stop`);
+  } finally {
+    await mock.close();
+  }
+});
+
+test('with only a token (no logins, no unprivileged account) the steps that need them are skipped, not failed', async () => {
+  const mock = await startMock({ port: 0, host: '127.0.0.1' });
+  try {
+    const target: SiteTarget = { kind: 'site', restUrl: mock.restUrl, credentials: { token: mock.tokens.admin ?? '' }, targetUserId: '4', unprivileged: undefined };
+    const { exitCode, facts } = await quietRun(target);
+    assert.deepEqual(facts.failures, []);
+    assert.equal(exitCode, 0);
+    // Log the caller in, log the unprivileged account in, 7 callers without capabilities, 7 authentication steps.
+    assert.equal(facts.notSent, 16);
+    assert.equal(facts.errored, 0);
   } finally {
     await mock.close();
   }
