@@ -58,7 +58,7 @@ async function main(argv: readonly string[]): Promise<void> {
   ensureBenchInstall(log);
   mkdirSync(RESULTS_DIR, { recursive: true });
   const command = `npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}`;
-  for (const section of options.only) {
+  for (const section of options.renderOnly ? [] : options.only) {
     log(`section ${section}: start`);
     const report = await runSection(section, options);
     const stamped: Stamped<unknown> = { measuredAt: new Date().toISOString().slice(0, 10), command, report };

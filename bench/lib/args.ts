@@ -22,13 +22,15 @@ export interface BenchOptions {
   readonly connections: number;
   /** Repetitions of the contract run. */
   readonly contractRuns: number;
+  /** Only re-render RESULTS.md from the stored section results; measure nothing. */
+  readonly renderOnly: boolean;
   /** Where to write the report; '' = do not write. */
   readonly out: string;
 }
 
 export const BENCH_USAGE = `usage: npm run bench -- [--only generator,corpus,contract,mock] [--runs N]
        [--corpus-limit N] [--corpus-timeout S] [--mock-duration S] [--mock-rounds N] [--connections N]
-       [--contract-runs N] [--out FILE]`;
+       [--contract-runs N] [--out FILE] [--render-only]`;
 
 const DEFAULTS = {
   runs: 5,
@@ -79,6 +81,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         connections: { type: 'string' },
         'contract-runs': { type: 'string' },
         out: { type: 'string' },
+        'render-only': { type: 'boolean' },
       },
     }));
   } catch (error) {
@@ -93,6 +96,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     mockRounds: toCount('mock-rounds', values['mock-rounds'], DEFAULTS.mockRounds, 1),
     connections: toCount('connections', values.connections, DEFAULTS.connections, 1),
     contractRuns: toCount('contract-runs', values['contract-runs'], DEFAULTS.contractRuns, 1),
+    renderOnly: values['render-only'] ?? false,
     out: values.out ?? DEFAULTS.out,
   };
 }

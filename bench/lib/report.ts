@@ -140,7 +140,7 @@ function contractSection(s: Stamped<ContractReport> | undefined): string[] {
   const r = s.report;
   out.push(stampLine(s), '');
   if (r.skipped !== '') return [...out, `Not available yet: ${r.skipped}.`, ''];
-  out.push(renderTable(['command', 'runs ok', 'median wall', 'median peak RSS (npm process tree root)', 'failures'], [
+  out.push(renderTable(['command', 'runs ok', 'median wall', 'median peak RSS (largest process of the run)', 'failures'], [
     ['npm run contract', `${r.wallMs.length}/${r.wallMs.length + r.failures.length}`, formatMs(median(r.wallMs)), formatKib(median(r.peakRssKib)), r.failures.join('; ') || 'none'],
   ]), '', 'No peer runs this suite, so this section has no ratio or target; it is tracked for regressions.', '');
   return out;
@@ -181,7 +181,7 @@ function mockSection(s: Stamped<MockReport> | undefined): string[] {
   }
   out.push(renderTable(['target', 'measured', 'verdict'], targetRows), '');
   if (bounds.length > 0) {
-    out.push(`What bounds it (${bounds.join(', ')}): every request to our mock does real work the ceiling does not — WordPress-style routing, JSON parsing, and an HS256 JWT verification (jose, HMAC over the token) per request — on one core, while autocannon uses the other.`, '');
+    out.push(`What bounds it (${bounds.join(', ')}; not profiled yet): every request to our mock does work the ceiling does not — WordPress-style routing and response headers, JSON parsing of the body, and a JWT verification (jose, HMAC) plus a registry lookup per request — on one core, while autocannon uses the other; the bare server's own figure is itself bounded by autocannon sharing the 2 cores.`, '');
   }
   return out;
 }
