@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DEFAULT_CONCURRENCY } from './run-catalogue.js';
 
 export interface MutationOptions {
   /** Print the README section (Markdown table, command, date) instead of the terminal table. */
@@ -32,7 +33,8 @@ test) and the kill rate. Exit 0 = control clean and every fault killed or an acc
 Options:
   --markdown           print the README section (Markdown table with command and date)
   --only ID[,ID…]      run only these faults (ids as in --list)
-  --concurrency N      runs at once, 1..8 (default 2; above 1 each run is in a worker process)
+  --concurrency N      runs at once, 1..8 (default: the CPU count, at most 4; above 1 each
+                       run is in a worker process)
   --full               run every step of each fault's run (default: stop at the first failing step)
   --list               list the fault ids and descriptions, run nothing
   -h, --help           show this help
@@ -49,7 +51,7 @@ export function parseMutationArgs(argv: readonly string[]): MutationCommand {
       options: {
         markdown: { type: 'boolean', default: false },
         only: { type: 'string' },
-        concurrency: { type: 'string', default: '2' },
+        concurrency: { type: 'string', default: String(DEFAULT_CONCURRENCY) },
         full: { type: 'boolean', default: false },
         list: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },

@@ -7,7 +7,7 @@ import type { WorkerJob, WorkerReply } from './worker.js';
 
 export interface CatalogueOptions {
   readonly faults: readonly Fault[];
-  /** Runs at once; 1 runs in this process, more fork worker processes (default: 2, at most the CPU count). */
+  /** Runs at once; 1 runs in this process, more fork worker processes (default: the CPU count, at most 4). */
   readonly concurrency?: number;
   /** Stop each fault's run at its first failing request (default true). */
   readonly bail?: boolean;
@@ -22,6 +22,9 @@ export interface CatalogueResult {
   readonly outcomes: readonly FaultOutcome[];
   readonly durationMs: number;
 }
+
+/** One run per CPU (a run is CPU-bound in Postman's sandbox), at most 4. */
+export const DEFAULT_CONCURRENCY = Math.min(4, availableParallelism());
 
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
@@ -87,7 +90,7 @@ async function runJobs(jobs: readonly WorkerJob[], concurrency: number, faults: 
 export async function runCatalogue(options: CatalogueOptions): Promise<CatalogueResult> {
   const started = performance.now();
   const bail = options.bail ?? true;
-  const concurrency = Math.max(1, Math.min(options.concurrency ?? 2, availableParallelism()));
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, availableParallelism()));
   const jobs: WorkerJob[] = [{ faultId: null, bail: false }, ...options.faults.map((fault) => ({ faultId: fault.id, bail }))];
   const [control, ...outcomes] = await runJobs(jobs, concurrency, options.faults, options.onOutcome ?? (() => undefined));
   return { control: control ?? errorOutcome(undefined, 'the control did not run'), outcomes, durationMs: Math.round(performance.now() - started) };
