@@ -8,7 +8,7 @@ import { parseMutationArgs } from './cli-args.js';
 import { routeOf, ROUTES, type ProxiedRequest, type Route } from './exchange.js';
 import { startFaultProxy } from './fault-proxy.js';
 import { AAM_APPEND, RegistryViews } from './registry-model.js';
-import { buildKillReport, formatTable, formatVerdict } from './report.js';
+import { buildKillReport, formatTable, formatVerdict, routesLabel } from './report.js';
 import { DEFAULT_CONCURRENCY, type CatalogueResult } from './run-catalogue.js';
 import type { FaultOutcome } from './run-fault.js';
 
@@ -175,6 +175,12 @@ test('the kill report: survivors need an accepted reason, broken measurements an
       name,
     );
   }
+});
+
+test('routes are labelled, the two common sets by name', () => {
+  assert.equal(routesLabel(ROUTES), 'every route');
+  assert.equal(routesLabel(['resetTokens', 'listTokens', 'createToken', 'getToken', 'deleteToken']), 'the 5 token-management routes');
+  assert.equal(routesLabel(['getToken', 'deleteToken']), 'getToken, deleteToken');
 });
 
 test('the table names the first failing test (Markdown escapes pipes) and the verdict gives the kill rate', () => {

@@ -1,3 +1,4 @@
+import { ROUTES, SERVICE_ROUTES, type Route } from './exchange.js';
 import type { Fault } from './fault-model.js';
 import type { CatalogueResult } from './run-catalogue.js';
 import type { FaultOutcome } from './run-fault.js';
@@ -60,12 +61,20 @@ interface Row {
   readonly by: string;
 }
 
+/** The routes of a fault, with the two common sets named. */
+export function routesLabel(routes: readonly Route[]): string {
+  const covers = (set: readonly Route[]): boolean => set.length === routes.length && set.every((route) => routes.includes(route));
+  if (covers(ROUTES)) return 'every route';
+  if (covers(SERVICE_ROUTES)) return 'the 5 token-management routes';
+  return routes.join(', ');
+}
+
 function rowOf(fault: Fault, outcome: FaultOutcome | undefined, accepted: Readonly<Record<string, string>>): Row {
   const first = outcome?.killers[0];
   const broken = outcome === undefined ? 'not run' : brokenReason(outcome);
   const verdict = broken !== undefined ? `BROKEN (${broken})` : outcome?.killed === true ? 'killed' : accepted[fault.id] !== undefined ? `survived (accepted: ${accepted[fault.id]})` : 'SURVIVED';
   const more = outcome !== undefined && outcome.failures > 1 ? ` (+${outcome.failures - 1} more)` : '';
-  return { fault: fault.id, routes: fault.routes.join(', '), verdict, by: first === undefined ? '' : `${first.item} › ${first.test}${more}` };
+  return { fault: fault.id, routes: routesLabel(fault.routes), verdict, by: first === undefined ? '' : `${first.item} › ${first.test}${more}` };
 }
 
 function escapeCell(text: string): string {
