@@ -277,6 +277,39 @@ for (const [name, text, code, pointer] of errorCases) {
   });
 }
 
+test('a broken JSON spec fails with ERR_SPEC_PARSE naming the file, line and column', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'gen-'));
+  const file = join(dir, 'spec.json');
+  await writeFile(file, '{\n  "openapi": "3.1.0",\n  "info": {"title": "t", "version": "1"},\n}\n');
+  await assert.rejects(loadSpec(file), (err: unknown) => {
+    assert.ok(err instanceof SpecError);
+    assert.equal(err.code, 'ERR_SPEC_PARSE');
+    assert.equal(err.pointer, '');
+    assert.match(err.message, /spec\.json: invalid JSON at line 4, column 1: /);
+    return true;
+  });
+});
+
+test('a JSON spec with a broken $ref names the file and the pointer of the $ref', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'gen-'));
+  const file = join(dir, 'spec.json');
+  const schema = { $ref: '#/components/schemas/Nope' };
+  await writeFile(file, JSON.stringify({
+    openapi: '3.0.3',
+    info: { title: 't', version: '1' },
+    paths: { '/a/{b}': { get: { responses: { 200: { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Ok' } } } } } } },
+      '/c': { post: { responses: { default: { description: 'x', content: { 'application/json': { schema } } } } } } },
+    components: { schemas: { Ok: { type: 'object' } } },
+  }));
+  await assert.rejects(loadSpec(file), (err: unknown) => {
+    assert.ok(err instanceof SpecError);
+    assert.equal(err.code, 'ERR_SPEC_REF');
+    assert.equal(err.pointer, '#/paths/~1c/post/responses/default/content/application~1json/schema');
+    assert.ok(err.message.includes('spec.json'), err.message);
+    return true;
+  });
+});
+
 function cli(...args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', path('generators/cli.ts'), ...args], { cwd: path('.'), encoding: 'utf8' });
 }
