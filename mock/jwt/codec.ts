@@ -1,5 +1,4 @@
 import { createHmac, sign } from 'node:crypto';
-import { flattenedVerify } from 'jose';
 import { phpJsonDecode } from '../php/json-decode.js';
 import { phpJsonEncode } from '../php/json-encode.js';
 import { PhpObject } from '../php/values.js';
@@ -22,7 +21,8 @@ export function decodeSegment(segment: string): { ok: true; value: PhpObject } |
 
 /**
  * Sign a claim set: header exactly `{"typ":"JWT","alg":…}`, payload with unescaped slashes.
- * Signing is synchronous (node:crypto) so tokens can be issued without awaiting; verification uses jose.
+ * Signing is synchronous (node:crypto) so tokens can be issued without awaiting; verification uses jose
+ * (`verifier.ts`).
  */
 export function signClaims(claims: PhpMap, keys: JwtKeys): string {
   const enc = (s: string): string => Buffer.from(s, 'utf8').toString('base64url');
@@ -31,19 +31,6 @@ export function signClaims(claims: PhpMap, keys: JwtKeys): string {
   if (keys.algorithm.startsWith('HS')) return `${input}.${createHmac(hash, keys.secret).update(input).digest('base64url')}`;
   if (!keys.privateKey) throw new Error('The signing key cannot be empty');
   return `${input}.${sign(hash, Buffer.from(input), keys.privateKey).toString('base64url')}`;
-}
-
-/** Verify the signature of `header.payload` with the key the token's own `alg` selects. */
-export async function verifySignature(parts: readonly [string, string, string], alg: string, keys: JwtKeys): Promise<boolean> {
-  const key = alg.startsWith('HS') ? keys.secret : alg.startsWith('RS') ? keys.publicKey : null;
-  if (!key) return false;
-  const signature = lenientBase64UrlDecode(parts[2]).toString('base64url');
-  try {
-    await flattenedVerify({ protected: parts[0], payload: parts[1], signature }, key, { algorithms: [alg] });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export type { PhpValue };

@@ -5,7 +5,8 @@ import type { PhpMap, PhpValue } from '../php/values.js';
 import { AAM_ALGORITHMS } from './keys.js';
 import type { JwtKeys } from './keys.js';
 import { compareWithInt, isoDate } from './compare.js';
-import { decodeSegment, signClaims, verifySignature } from './codec.js';
+import { decodeSegment, signClaims } from './codec.js';
+import { SignatureVerifier } from './verifier.js';
 
 export interface JwtManagerOptions {
   keys: JwtKeys;
@@ -14,6 +15,8 @@ export interface JwtManagerOptions {
   ttl: string | number;
   /** epoch milliseconds */
   now: () => number;
+  /** how many verified token strings to remember (default 1024; 0 = no cache) */
+  signatureCacheSize?: number;
 }
 
 export interface IssuedToken {
@@ -29,9 +32,12 @@ export type TokenCheck =
 /** `AAM_Core_Jwt_Manager`: claim assembly, signing and validation. */
 export class JwtManager {
   private readonly options: JwtManagerOptions;
+  /** jose signature checks for this key set, with its cache of verified token strings */
+  readonly verifier: SignatureVerifier;
 
   constructor(options: JwtManagerOptions) {
     this.options = options;
+    this.verifier = new SignatureVerifier(options.keys, options.signatureCacheSize);
   }
 
   nowSeconds(): number {
@@ -74,7 +80,7 @@ export class JwtManager {
     if (alg === 'EdDSA') {
       return { valid: false, error: 'sodium_crypto_sign_verify_detached(): Argument #3 ($public_key) must be SODIUM_CRYPTO_SIGN_PUBLICKEYBYTES bytes long' };
     }
-    if (!(await verifySignature([h, p, s], alg, this.options.keys))) return { valid: false, error: 'Invalid token signature' };
+    if (!(await this.verifier.verify([h, p, s], alg))) return { valid: false, error: 'Invalid token signature' };
     const payload = decodeSegment(p);
     if (!payload.ok) return { valid: false, error: payload.message };
     const claims = payload.value;
