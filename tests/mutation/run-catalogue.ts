@@ -74,13 +74,18 @@ async function runJobs(jobs: readonly WorkerJob[], concurrency: number, faults: 
   try {
     await Promise.all(
       workers.map(async (child) => {
-        for (let item = take(); item !== undefined; item = take()) record(item.index, await ask(child, item.job));
+        // A worker that died stops taking jobs; the others take the rest.
+        while (child.connected) {
+          const item = take();
+          if (item === undefined) return;
+          record(item.index, await ask(child, item.job));
+        }
       }),
     );
   } finally {
     for (const child of workers) if (child.connected) child.disconnect();
   }
-  return results;
+  return jobs.map((job, index) => results[index] ?? errorOutcome(job.faultId ?? undefined, 'not run: every worker process exited'));
 }
 
 /**
