@@ -129,7 +129,11 @@ function send(res: ServerResponse, result: HttpResult): void {
   }
   res.statusCode = result.status;
   const grouped = new Map<string, string[]>();
-  for (const [name, value] of result.headers) grouped.set(name, [...(grouped.get(name) ?? []), value]);
+  for (const [name, value] of result.headers) {
+    const values = grouped.get(name);
+    if (values) values.push(value);
+    else grouped.set(name, [value]);
+  }
   for (const [name, values] of grouped) res.setHeader(name, name === 'Set-Cookie' ? values : values.join(', '));
   res.end(result.body);
 }

@@ -5,8 +5,12 @@ import { PhpObject } from '../php/values.js';
 import type { PhpMap, PhpValue } from '../php/values.js';
 import type { JwtKeys } from './keys.js';
 
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+
 /** Firebase-style `urlsafeB64Decode`: PHP's lenient `base64_decode` ignores foreign characters. */
 export function lenientBase64UrlDecode(segment: string): Buffer {
+  // fast path: nothing to skip or translate (the decoder reads both alphabets the same way)
+  if (BASE64URL.test(segment)) return Buffer.from(segment, 'base64url');
   const std = segment.replace(/-/g, '+').replace(/_/g, '/').replace(/[^A-Za-z0-9+/]/g, '');
   return Buffer.from(std, 'base64');
 }

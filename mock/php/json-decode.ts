@@ -33,6 +33,7 @@ class DecodeError extends Error {
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const NUMBER = /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
 const INT64_MAX = 9223372036854775807n;
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
 /** PHP 8 `json_decode()`: same accepted grammar, same error codes, same number typing. */
 export function phpJsonDecode(input: string | Uint8Array, options: JsonDecodeOptions): JsonDecodeResult {
@@ -81,7 +82,12 @@ class Parser {
   }
 
   private ws(): void {
-    while (this.pos < this.text.length && ' \t\n\r'.includes(this.text[this.pos] as string)) this.pos++;
+    const text = this.text;
+    for (;;) {
+      const c = text.charCodeAt(this.pos); // NaN past the end
+      if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return;
+      this.pos++;
+    }
   }
 
   private value(): PhpValue {
@@ -89,11 +95,17 @@ class Parser {
     if (ch === '{') return this.object();
     if (ch === '[') return this.array();
     if (ch === '"') return this.string();
-    for (const [word, val] of [['true', true], ['false', false], ['null', null]] as const) {
-      if (this.text.startsWith(word, this.pos)) {
-        this.pos += word.length;
-        return val;
-      }
+    if (this.text.startsWith('true', this.pos)) {
+      this.pos += 4;
+      return true;
+    }
+    if (this.text.startsWith('false', this.pos)) {
+      this.pos += 5;
+      return false;
+    }
+    if (this.text.startsWith('null', this.pos)) {
+      this.pos += 4;
+      return null;
     }
     return this.number();
   }
@@ -154,24 +166,24 @@ class Parser {
   private string(): string {
     this.pos++;
     let out = '';
+    const text = this.text;
     for (;;) {
-      if (this.pos >= this.text.length) throw new DecodeError(4);
-      const code = this.text.charCodeAt(this.pos);
+      // copy a run of plain characters in one slice
+      const start = this.pos;
+      let code = text.charCodeAt(this.pos);
+      while (code >= 0x20 && code !== 0x22 && code !== 0x5c && !(code === 0xfffd && this.invalidUtf8)) code = text.charCodeAt(++this.pos);
+      if (this.pos > start) out += text.slice(start, this.pos);
+      if (this.pos >= text.length) throw new DecodeError(4);
       if (code === 0x22) {
         this.pos++;
         return out;
       }
       if (code < 0x20) throw new DecodeError(3);
       if (code === 0xfffd && this.invalidUtf8) throw new DecodeError(5);
-      if (code !== 0x5c) {
-        out += this.text[this.pos++];
-        continue;
-      }
-      const esc = this.text[this.pos + 1];
+      const esc = text[this.pos + 1];
       this.pos += 2;
-      const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-      if (esc !== undefined && esc in simple) {
-        out += simple[esc];
+      if (esc !== undefined && Object.hasOwn(SIMPLE_ESCAPES, esc)) {
+        out += SIMPLE_ESCAPES[esc];
       } else if (esc === 'u') {
         out += this.unicodeEscape();
       } else {
@@ -205,6 +217,7 @@ class Parser {
     if (!m) throw this.syntax(this.pos);
     this.pos += m[0].length;
     if (m[2] === undefined && m[3] === undefined) {
+      if (m[0].length <= 15) return Number(m[0]); // at most 15 digits: always a safe integer
       const big = BigInt(m[0]);
       if (big > INT64_MAX || big < -INT64_MAX - 1n) {
         return this.options.bigintAsString ? m[0] : new PhpFloat(Number(m[0]));

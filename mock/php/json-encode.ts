@@ -17,10 +17,18 @@ export function phpJsonEncode(value: PhpValue | undefined, options: JsonEncodeOp
   if (value instanceof PhpFloat) return phpFloatToString(value.value);
   if (Array.isArray(value)) return `[${value.map((v) => phpJsonEncode(v, options)).join(',')}]`;
   if (value instanceof Map) {
-    if (isList(value)) return `[${[...value.values()].map((v) => phpJsonEncode(v, options)).join(',')}]`;
-    return encodeEntries([...value.entries()], options);
+    if (isList(value)) {
+      let out = '[';
+      let first = true;
+      for (const v of value.values()) {
+        out += `${first ? '' : ','}${phpJsonEncode(v, options)}`;
+        first = false;
+      }
+      return `${out}]`;
+    }
+    return encodeMap(value, options);
   }
-  if (value instanceof PhpObject) return encodeEntries([...value.props.entries()], options);
+  if (value instanceof PhpObject) return encodeMap(value.props, options);
   const entries = Object.entries(value).filter((e): e is [string, PhpValue] => e[1] !== undefined);
   return encodeEntries(entries, options);
 }
@@ -31,13 +39,28 @@ function isList(map: Map<string, unknown>): boolean {
   return true;
 }
 
+function encodeMap(map: ReadonlyMap<string, PhpValue>, options: JsonEncodeOptions): string {
+  let out = '{';
+  let first = true;
+  for (const [k, v] of map) {
+    out += `${first ? '' : ','}${encodeString(k, options.escapeSlashes)}:${phpJsonEncode(v, options)}`;
+    first = false;
+  }
+  return `${out}}`;
+}
+
 function encodeEntries(entries: [string, PhpValue][], options: JsonEncodeOptions): string {
   return `{${entries.map(([k, v]) => `${encodeString(k, options.escapeSlashes)}:${phpJsonEncode(v, options)}`).join(',')}}`;
 }
 
 const SHORT: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
+/** Characters `encodeString` must escape (`/` is checked separately, only when escaping slashes). */
+const NEEDS_ESCAPE = /[\u0000-\u001f"\\\u0080-\uffff]/;
+
 function encodeString(s: string, escapeSlashes: boolean): string {
+  // fast path: printable ASCII with nothing to escape is copied as is
+  if (!NEEDS_ESCAPE.test(s) && !(escapeSlashes && s.includes('/'))) return `"${s}"`;
   let out = '"';
   for (let i = 0; i < s.length; i++) {
     const ch = s[i] as string;

@@ -1,7 +1,11 @@
 import type { PhpMap, PhpValue } from './values.js';
 
+const PLAIN_ASCII = /^[\u0000-\u0024\u0026-\u007f]*$/;
+
 /** PHP `urldecode()`: `+` is a space, invalid `%` sequences are kept verbatim. */
 export function phpUrldecode(s: string): string {
+  // fast path: ASCII without `%` decodes to itself (with `+` as a space)
+  if (PLAIN_ASCII.test(s)) return s.includes('+') ? s.replaceAll('+', ' ') : s;
   const bytes: number[] = [];
   for (let i = 0; i < s.length; i++) {
     const ch = s[i] as string;
