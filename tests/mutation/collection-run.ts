@@ -36,12 +36,21 @@ interface LoadedFiles {
 const DEFAULT_ROOT = new URL('../../', import.meta.url).pathname;
 const loaded = new Map<string, Promise<LoadedFiles>>();
 
-/** The committed collection and the local environment, read once per process. */
+/**
+ * The collection with only the scenario folder (collection-level scripts and variables kept): the run
+ * is the same, and Newman does not rebuild the per-operation catalogue it never sends, once per fault.
+ */
+function onlyScenarios(collection: Record<string, unknown>): NewmanRunOptions['collection'] {
+  const items = Array.isArray(collection.item) ? (collection.item as Array<{ name?: unknown }>) : [];
+  return { ...collection, item: items.filter((item) => item.name === SCENARIOS_FOLDER) } as unknown as NewmanRunOptions['collection'];
+}
+
+/** The committed collection (scenario folder) and the local environment, read once per process. */
 function loadFiles(root: string): Promise<LoadedFiles> {
   let files = loaded.get(root);
   if (files === undefined) {
     files = Promise.all([readFile(join(root, PATHS.collection), 'utf8'), readFile(join(root, PATHS.environments, 'local.postman_environment.json'), 'utf8')]).then(
-      ([collection, environment]) => ({ collection: JSON.parse(collection) as NewmanRunOptions['collection'], environment: JSON.parse(environment) as LoadedFiles['environment'] }),
+      ([collection, environment]) => ({ collection: onlyScenarios(JSON.parse(collection) as Record<string, unknown>), environment: JSON.parse(environment) as LoadedFiles['environment'] }),
     );
     loaded.set(root, files);
   }

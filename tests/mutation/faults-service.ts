@@ -1,5 +1,5 @@
-import { claimsOf, isRecord, parseJson, queryOf, requestParam, restError, SERVICE_ROUTES, targetUserOf, withJson, withQuery, wpErrorObject, type ProxiedRequest } from './exchange.js';
-import { answerFault, requestFault, statelessFault, type Fault } from './fault-model.js';
+import { bearerOf, claimsOf, isRecord, parseJson, queryOf, requestParam, restError, SERVICE_ROUTES, targetUserOf, withJson, withQuery, wpErrorObject, type ProxiedRequest } from './exchange.js';
+import { answerFault, requestFault, type Fault } from './fault-model.js';
 
 /** Faults of the token-management routes (`/aam/v2/service/jwt*`). */
 
@@ -19,8 +19,7 @@ function stringifyIsValid(value: unknown): unknown {
 
 /** The caller's user id, read from the claims of its bearer token (0 if none). */
 function callerOf(req: ProxiedRequest): number {
-  const header = req.headers.authorization;
-  const userId = claimsOf((Array.isArray(header) ? header[0] : header)?.replace(/^Bearer /, ''))?.userId;
+  const userId = claimsOf(bearerOf(req))?.userId;
   return typeof userId === 'number' ? userId : 0;
 }
 
@@ -118,11 +117,9 @@ export const SERVICE_FAULTS: readonly Fault[] = [
     const body = jsonBody(res.body);
     return res.status === 403 && body?.code === 'rest_forbidden' ? withJson(res, 401, restError('rest_forbidden', 'Sorry, you are not allowed to do that.', 401)) : undefined;
   }),
-  statelessFault('invalid-param-after-permission', 'the permission check runs before parameter validation: an anonymous bad request gets 401, not 400', ['createToken'], {
-    response: (req, res, route) => {
-      const body = jsonBody(res.body);
-      if (route !== 'createToken' || res.status !== 400 || body?.code !== 'rest_invalid_param' || req.headers.authorization !== undefined) return undefined;
-      return withJson(res, 401, restError('rest_forbidden', 'Sorry, you are not allowed to do that.', 401));
-    },
+  answerFault('invalid-param-after-permission', 'the permission check runs before parameter validation: an anonymous bad request gets 401, not 400', ['createToken'], (req, res) => {
+    const body = jsonBody(res.body);
+    if (res.status !== 400 || body?.code !== 'rest_invalid_param' || req.headers.authorization !== undefined) return undefined;
+    return withJson(res, 401, restError('rest_forbidden', 'Sorry, you are not allowed to do that.', 401));
   }),
 ];
