@@ -95,7 +95,8 @@ function checkRoot(root: unknown, file: string): { doc: JsonObject; version: '3.
 async function parseFile(file: string, from?: Location): Promise<unknown> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    // one read into a buffer and one decode (readFile with an encoding decodes chunk by chunk)
+    text = (await readFile(file)).toString('utf8');
   } catch (cause) {
     if (from !== undefined) {
       throw new SpecError('ERR_SPEC_REF', displayPath(from.file), from.pointer, `cannot read referenced file ${displayPath(file)}`, { cause });

@@ -1,10 +1,12 @@
 /** JSON pointer helpers (RFC 6901), fragment form `#/a/b`. */
 
 export function escapePointerToken(token: string): string {
+  if (!token.includes('~') && !token.includes('/')) return token;
   return token.replaceAll('~', '~0').replaceAll('/', '~1');
 }
 
 export function unescapePointerToken(token: string): string {
+  if (!token.includes('~')) return token;
   return token.replaceAll('~1', '/').replaceAll('~0', '~');
 }
 
@@ -31,6 +33,7 @@ export function getAtPointer(root: unknown, fragment: string): unknown {
 }
 
 function safeDecode(text: string): string {
+  if (!text.includes('%')) return text;
   try {
     return decodeURIComponent(text);
   } catch {

@@ -9,14 +9,27 @@ export interface Located<T = unknown> {
   readonly at: Location;
 }
 
-/** Resolves one `$ref` string written at `at`. */
+/** Resolved `$ref`s per loaded spec, keyed by the referring file and the `$ref` string. */
+const resolved = new WeakMap<LoadedSpec, Map<string, Located>>();
+
+/** Resolves one `$ref` string written at `at` (each distinct `$ref` of a file is looked up once). */
 export function resolveRef(spec: LoadedSpec, ref: string, at: Location): Located {
+  let cache = resolved.get(spec);
+  if (cache === undefined) {
+    cache = new Map();
+    resolved.set(spec, cache);
+  }
+  const key = `${at.file}\u0000${ref}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
   const target = splitRef(ref, at.file);
   const value = target === undefined ? undefined : getAtPointer(spec.documents.get(target.file), target.pointer);
   if (target === undefined || value === undefined) {
     throw new SpecError('ERR_SPEC_REF', displayPath(at.file), at.pointer, `$ref "${ref}" points to nothing`);
   }
-  return { value, at: target };
+  const located: Located = { value, at: target };
+  cache.set(key, located);
+  return located;
 }
 
 /**
@@ -24,6 +37,7 @@ export function resolveRef(spec: LoadedSpec, ref: string, at: Location): Located
  * object itself. A cycle of pure references is an error.
  */
 export function deref(spec: LoadedSpec, node: Located): Located {
+  if (!isObject(node.value) || typeof node.value.$ref !== 'string') return node;
   let current = node;
   const seen = new Set<string>();
   while (isObject(current.value) && typeof current.value.$ref === 'string') {

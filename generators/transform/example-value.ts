@@ -22,6 +22,20 @@ export function exampleOf(spec: LoadedSpec, node: JsonObject, at: Location): unk
   return sampleValue(spec, schema, { file: at.file, pointer: childPointer(at.pointer, 'schema') });
 }
 
+/** Pretty JSON of each example object already written: the same example is often shown many times. */
+const prettyCache = new WeakMap<object, string>();
+
+/** `JSON.stringify(value, null, 2)`, computed once per example object (examples are never mutated). */
+export function prettyJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value, null, 2);
+  let text = prettyCache.get(value);
+  if (text === undefined) {
+    text = JSON.stringify(value, null, 2);
+    prettyCache.set(value, text);
+  }
+  return text;
+}
+
 /** A value as Postman text: strings as they are, arrays comma-joined, the rest as JSON. */
 export function toText(value: unknown): string {
   if (value === undefined || value === null) return '';

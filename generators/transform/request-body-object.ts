@@ -8,7 +8,7 @@ import { childPointer } from '../lib/json-pointer.js';
 import { deref } from '../lib/resolve-ref.js';
 import { isObject, type JsonObject } from '../lib/type-checks.js';
 import type { PostmanBody, PostmanFormParam } from '../postman-v2.1.js';
-import { exampleOf, toText } from './example-value.js';
+import { exampleOf, prettyJson, toText } from './example-value.js';
 
 export interface RequestBody {
   contentType: string;
@@ -47,7 +47,7 @@ export function transformRequestBody(spec: LoadedSpec, raw: unknown, at: Locatio
 
 function bodyFor(spec: LoadedSpec, contentType: string, example: unknown, schema: unknown, at: Location): PostmanBody {
   if (isJsonMediaType(contentType)) {
-    return { mode: 'raw', raw: example === undefined ? '' : JSON.stringify(example, null, 2), options: { raw: { language: 'json' } } };
+    return { mode: 'raw', raw: example === undefined ? '' : prettyJson(example), options: { raw: { language: 'json' } } };
   }
   if (contentType === FORM || contentType === MULTIPART) {
     const fields = formFields(spec, example, schema, at);

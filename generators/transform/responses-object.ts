@@ -10,7 +10,7 @@ import { childPointer } from '../lib/json-pointer.js';
 import { deref } from '../lib/resolve-ref.js';
 import { isObject } from '../lib/type-checks.js';
 import type { PostmanHeader } from '../postman-v2.1.js';
-import { exampleOf, toText } from './example-value.js';
+import { exampleOf, prettyJson, toText } from './example-value.js';
 import { isJsonMediaType, pickMediaType } from './request-body-object.js';
 import { registerSchema, type SchemaRegistry } from './schema-object.js';
 
@@ -64,7 +64,7 @@ export function transformResponses(spec: LoadedSpec, registry: SchemaRegistry, r
       const media = contentType === undefined ? undefined : content[contentType];
       const mediaAt = { file: response.at.file, pointer: childPointer(response.at.pointer, 'content', contentType ?? '') };
       const value = isObject(media) ? exampleOf(spec, media, mediaAt) : undefined;
-      const body = value === undefined ? '' : contentType !== undefined && isJsonMediaType(contentType) ? JSON.stringify(value, null, 2) : toText(value);
+      const body = value === undefined ? '' : contentType !== undefined && isJsonMediaType(contentType) ? prettyJson(value) : toText(value);
       const header: PostmanHeader[] = contentType === undefined ? [] : [{ key: 'Content-Type', value: contentType }];
       out.example = { code, statusText: STATUS_CODES[code] ?? '', body, header, ...(contentType === undefined ? {} : { contentType }) };
     }

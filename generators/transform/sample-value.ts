@@ -33,10 +33,38 @@ export function schemaExample(schema: unknown): { value: unknown } | undefined {
   return undefined;
 }
 
-/** Builds a sample value for `schema` located at `at`. */
+/**
+ * Samples already built: a sample depends only on its schema (and the file it sits in, which an
+ * object never changes), and shared parameters or bodies ask for the same one many times. A
+ * `{ $ref }` schema is keyed by its target's location (per spec), any other schema by itself.
+ */
+const direct = new WeakMap<object, { value: unknown }>();
+const viaRef = new WeakMap<LoadedSpec, Map<string, { value: unknown }>>();
+
+/** Builds a sample value for `schema` located at `at`. Callers only read the result. */
 export function sampleValue(spec: LoadedSpec, schema: unknown, at: Location): unknown {
-  const state = { budget: NODE_BUDGET };
-  return sample(spec, schema, at, new Set(), 0, state);
+  if (!isObject(schema)) return sample(spec, schema, at, new Set(), 0, { budget: NODE_BUDGET });
+  let hit: { value: unknown } | undefined;
+  let store: (entry: { value: unknown }) => void;
+  if (typeof schema.$ref === 'string') {
+    const target = resolveRef(spec, schema.$ref, at);
+    const key = `${target.at.file}${target.at.pointer}`;
+    let byTarget = viaRef.get(spec);
+    if (byTarget === undefined) {
+      byTarget = new Map();
+      viaRef.set(spec, byTarget);
+    }
+    const map = byTarget;
+    hit = map.get(key);
+    store = (entry) => map.set(key, entry);
+  } else {
+    hit = direct.get(schema);
+    store = (entry) => direct.set(schema, entry);
+  }
+  if (hit !== undefined) return hit.value;
+  const value = sample(spec, schema, at, new Set(), 0, { budget: NODE_BUDGET });
+  store({ value });
+  return value;
 }
 
 function sample(spec: LoadedSpec, schema: unknown, at: Location, refs: Set<string>, depth: number, state: { budget: number }): unknown {

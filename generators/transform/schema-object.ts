@@ -16,6 +16,8 @@ import { isObject, type JsonObject } from '../lib/type-checks.js';
 export interface SchemaRegistry {
   readonly spec: LoadedSpec;
   readonly definitions: Map<string, unknown>;
+  /** {@link definitionRef} per definition key: the same definitions are referenced thousands of times. */
+  readonly refs: Map<string, string>;
 }
 
 /** Formats Ajv 6 (the sandbox) knows; any other `format` is an annotation and is dropped. */
@@ -41,7 +43,7 @@ const LIST_KEYWORDS = ['allOf', 'anyOf', 'oneOf'] as const;
 const MAP_KEYWORDS = ['properties', 'patternProperties'] as const;
 
 export function createSchemaRegistry(spec: LoadedSpec): SchemaRegistry {
-  return { spec, definitions: new Map() };
+  return { spec, definitions: new Map(), refs: new Map() };
 }
 
 /** The `$ref` that points at a definition key (pointer-escaped, then URI-encoded). */
@@ -88,15 +90,36 @@ function enqueue(registry: SchemaRegistry, queue: Array<{ node: unknown; at: Loc
   return key;
 }
 
+/**
+ * A sub-schema's location whose pointer string is only built when read: converting a schema
+ * needs the pointer only for an error message, and a big document has tens of thousands of them.
+ */
+class ChildLocation implements Location {
+  readonly file: string;
+  readonly #parent: Location;
+  readonly #tokens: ReadonlyArray<string | number>;
+  #pointer: string | undefined;
+
+  constructor(parent: Location, tokens: ReadonlyArray<string | number>) {
+    this.file = parent.file;
+    this.#parent = parent;
+    this.#tokens = tokens;
+  }
+
+  get pointer(): string {
+    this.#pointer ??= childPointer(this.#parent.pointer, ...this.#tokens);
+    return this.#pointer;
+  }
+}
+
 function convert(registry: SchemaRegistry, queue: Array<{ node: unknown; at: Location }>, node: unknown, at: Location): unknown {
   if (typeof node === 'boolean') return node;
   if (!isObject(node)) return {};
-  const sub = (child: unknown, ...tokens: Array<string | number>): unknown =>
-    convert(registry, queue, child, { file: at.file, pointer: childPointer(at.pointer, ...tokens) });
 
   const out: JsonObject = {};
   for (const keyword of PLAIN_KEYWORDS) {
-    if (node[keyword] !== undefined) out[keyword] = node[keyword];
+    const value = node[keyword];
+    if (value !== undefined) out[keyword] = value;
   }
   // OAS 3.0 boolean exclusive bounds → draft-07 numeric ones
   if (typeof node.exclusiveMinimum === 'boolean') {
@@ -116,41 +139,63 @@ function convert(registry: SchemaRegistry, queue: Array<{ node: unknown; at: Loc
   if (typeof node.format === 'string' && KNOWN_FORMATS.has(node.format)) out.format = node.format;
   for (const keyword of SCHEMA_KEYWORDS) {
     const child = node[keyword];
-    if (child !== undefined && (isObject(child) || typeof child === 'boolean')) out[keyword] = sub(child, keyword);
+    if (child !== undefined && (isObject(child) || typeof child === 'boolean')) out[keyword] = convertChild(registry, queue, child, at, keyword);
   }
   for (const keyword of LIST_KEYWORDS) {
     const list = node[keyword];
-    if (Array.isArray(list)) out[keyword] = list.map((child, i) => sub(child, keyword, i));
+    if (Array.isArray(list)) out[keyword] = convertList(registry, queue, list, at, keyword);
   }
   for (const keyword of MAP_KEYWORDS) {
     const map = node[keyword];
-    if (isObject(map)) out[keyword] = Object.fromEntries(Object.entries(map).map(([name, child]) => [name, sub(child, keyword, name)]));
+    if (isObject(map)) {
+      const converted: JsonObject = {};
+      for (const name of Object.keys(map)) converted[name] = convertChild(registry, queue, map[name], at, keyword, name);
+      out[keyword] = converted;
+    }
   }
   // 3.1 prefixItems + items → draft-07 tuple items + additionalItems
   if (Array.isArray(node.prefixItems)) {
-    out.items = node.prefixItems.map((child, i) => sub(child, 'prefixItems', i));
-    if (node.items !== undefined) out.additionalItems = sub(node.items, 'items');
+    out.items = convertList(registry, queue, node.prefixItems, at, 'prefixItems');
+    if (node.items !== undefined) out.additionalItems = convertChild(registry, queue, node.items, at, 'items');
   } else if (Array.isArray(node.items)) {
-    out.items = node.items.map((child, i) => sub(child, 'items', i));
+    out.items = convertList(registry, queue, node.items, at, 'items');
   } else if (node.items !== undefined) {
-    out.items = sub(node.items, 'items');
+    out.items = convertChild(registry, queue, node.items, at, 'items');
   }
-  const dependencies: JsonObject = {};
-  if (isObject(node.dependentRequired)) Object.assign(dependencies, node.dependentRequired);
-  if (isObject(node.dependentSchemas)) {
-    for (const [name, child] of Object.entries(node.dependentSchemas)) dependencies[name] = sub(child, 'dependentSchemas', name);
+  if (isObject(node.dependentRequired) || isObject(node.dependentSchemas)) {
+    const dependencies: JsonObject = {};
+    if (isObject(node.dependentRequired)) Object.assign(dependencies, node.dependentRequired);
+    if (isObject(node.dependentSchemas)) {
+      for (const name of Object.keys(node.dependentSchemas)) dependencies[name] = convertChild(registry, queue, node.dependentSchemas[name], at, 'dependentSchemas', name);
+    }
+    if (Object.keys(dependencies).length > 0) out.dependencies = dependencies;
   }
-  if (Object.keys(dependencies).length > 0) out.dependencies = dependencies;
 
   let result: JsonObject = out;
   if (typeof node.$ref === 'string') {
     const target = resolveRef(registry.spec, node.$ref, at);
-    const ref = { $ref: definitionRef(enqueue(registry, queue, target.value, target.at)) };
+    const key = enqueue(registry, queue, target.value, target.at);
+    let $ref = registry.refs.get(key);
+    if ($ref === undefined) {
+      $ref = definitionRef(key);
+      registry.refs.set(key, $ref);
+    }
+    const ref = { $ref };
     // draft-07 ignores siblings of $ref, so keep them in an allOf
     result = Object.keys(out).length === 0 ? ref : { allOf: [ref, out] };
   }
   if (node.nullable === true) result = allowNull(result);
   return result;
+}
+
+function convertChild(registry: SchemaRegistry, queue: Array<{ node: unknown; at: Location }>, child: unknown, at: Location, ...tokens: Array<string | number>): unknown {
+  return convert(registry, queue, child, new ChildLocation(at, tokens));
+}
+
+function convertList(registry: SchemaRegistry, queue: Array<{ node: unknown; at: Location }>, list: unknown[], at: Location, keyword: string): unknown[] {
+  const out: unknown[] = [];
+  for (let i = 0; i < list.length; i += 1) out.push(convertChild(registry, queue, list[i], at, keyword, i));
+  return out;
 }
 
 /** OAS 3.0 `nullable: true` → a draft-07 schema that also accepts `null`. */
