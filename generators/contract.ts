@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { assetUrl } from './assets.js';
 
 /** What the spec says about one documented status of an operation. */
 export interface StatusContract {
@@ -56,7 +57,7 @@ export interface OperationContract {
 export const CONTRACT_VARIABLE = 'contract';
 
 /** The fixed, linted script body (generators/scripts/contract-test.js), as lines. */
-export const CONTRACT_TEST_BODY: readonly string[] = readFileSync(new URL('./scripts/contract-test.js', import.meta.url), 'utf8')
+export const CONTRACT_TEST_BODY: readonly string[] = readFileSync(assetUrl('scripts/contract-test.js'), 'utf8')
   .replace(/\n+$/, '')
   .split('\n');
 

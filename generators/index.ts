@@ -1,11 +1,11 @@
 export { loadSpec } from './load-spec.js';
 export { generateCollection } from './transform/collection.js';
 export { generateEnvironments } from './environments.js';
-export { serializeJson } from './lib/serialize-json.js';
+export { serializeJson, serializeJsonChunks, writeJsonFile } from './lib/serialize-json.js';
 export { SpecError } from './errors.js';
 export { CONTRACT_TEST_BODY, CONTRACT_VARIABLE, contractPrerequestExec, contractTestExec } from './contract.js';
 export { definitionRef } from './transform/schema-object.js';
-export { staleOutputs, writeOutputs } from './write-outputs.js';
+export { outputText, staleOutputs, writeOutputs } from './write-outputs.js';
 export { planOutputs } from './plan-outputs.js';
 
 export type { LoadedSpec, Location } from './load-spec.js';

@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { generateEnvironments } from './environments.js';
 import { SpecError } from './errors.js';
 import { displayPath, loadSpec } from './load-spec.js';
 import { serializeJson } from './lib/serialize-json.js';
 import { generateCollection } from './transform/collection.js';
-import { loadScenarios } from './scenarios/load-scenarios.js';
+import type { PostmanCollection } from './postman-v2.1.js';
 import { listOperations } from './scenarios/operation-catalogue.js';
 import type { OutputFile } from './write-outputs.js';
 
@@ -23,12 +22,12 @@ export interface PlanOptions {
   scenarios?: string;
 }
 
-/** Loads and generates everything in memory; nothing is written (so a failure writes nothing). */
+/**
+ * Loads and generates everything in memory; nothing is written (so a failure writes nothing).
+ * The collection is returned as a JSON value (written in chunks); the spec is not kept.
+ */
 export async function planOutputs(options: PlanOptions): Promise<{ outputs: OutputFile[]; notes: string[] }> {
-  const spec = await loadSpec(options.spec);
-  const scenarios = options.scenarios === undefined ? undefined : await loadScenarios(displayPath(options.scenarios), listOperations(spec.doc), displayPath(options.spec));
-  const collection = generateCollection(spec, scenarios === undefined ? {} : { scenarios });
-  const outputs: OutputFile[] = [{ path: options.collection, content: serializeJson(collection) }];
+  const outputs: OutputFile[] = [{ path: options.collection, json: await planCollection(options) }];
   const notes: string[] = [];
   if (options.environmentsDir !== undefined) {
     const text = await readFile(options.environmentsData, 'utf8').catch(() => undefined);
@@ -36,6 +35,8 @@ export async function planOutputs(options: PlanOptions): Promise<{ outputs: Outp
       if (options.environmentsDataRequired) throw new SpecError('ERR_SPEC_READ', displayPath(options.environmentsData), '', 'cannot read the environments file');
       notes.push(`no ${displayPath(options.environmentsData)}: environments not generated`);
     } else {
+      // the YAML parser is loaded only when there is YAML to read
+      const { parse } = await import('yaml');
       let data: unknown;
       try {
         data = parse(text) as unknown;
@@ -48,4 +49,14 @@ export async function planOutputs(options: PlanOptions): Promise<{ outputs: Outp
     }
   }
   return { outputs, notes };
+}
+
+/** The collection; the loaded spec goes out of scope (and can be freed) as soon as it is built. */
+async function planCollection(options: PlanOptions): Promise<PostmanCollection> {
+  const spec = await loadSpec(options.spec);
+  if (options.scenarios === undefined) return generateCollection(spec);
+  // the scenario loader (Ajv) is loaded only when there are scenarios
+  const { loadScenarios } = await import('./scenarios/load-scenarios.js');
+  const scenarios = await loadScenarios(displayPath(options.scenarios), listOperations(spec.doc), displayPath(options.spec));
+  return generateCollection(spec, { scenarios });
 }

@@ -1,4 +1,93 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
+
 /** The one serializer for every generated file: 2-space JSON, LF, trailing newline. */
 export function serializeJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** How many container levels {@link serializeJsonChunks} opens itself (a request item sits at level 4, 6 in scenario folders). */
+const CHUNK_DEPTH = 6;
+
+/**
+ * Exactly the text of {@link serializeJson}, handed to `write` in pieces of at most one element of the
+ * top levels each, so a big collection is never one giant string (nor a giant buffer to write it).
+ */
+export function serializeJsonChunks(value: unknown, write: (chunk: string) => void): void {
+  const text = chunk(jsonValue(value, ''), '', 0, write);
+  write(`${text ?? 'undefined'}\n`);
+}
+
+function isContainer(value: unknown): value is object {
+  return value !== null && typeof value === 'object';
+}
+
+/** Arrays and plain objects are opened here; anything else (boxed primitives, class instances) goes to JSON.stringify whole. */
+function isPlainContainer(value: unknown): value is object {
+  if (!isContainer(value)) return false;
+  if (Array.isArray(value)) return true;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** `toJSON` as JSON.stringify applies it. */
+function jsonValue(value: unknown, key: string): unknown {
+  if (isContainer(value) && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    return (value as { toJSON: (key: string) => unknown }).toJSON(key);
+  }
+  return value;
+}
+
+/**
+ * Writes `value` at `indent` and returns the text that closes it (or all of it, for a leaf), which the
+ * caller writes after it; `undefined` when JSON.stringify would leave the value out.
+ */
+function chunk(value: unknown, indent: string, level: number, write: (text: string) => void): string | undefined {
+  if (!isPlainContainer(value) || level >= CHUNK_DEPTH) {
+    const text = JSON.stringify(value, null, 2) as string | undefined;
+    return text === undefined || indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
+  }
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    write('[\n');
+    for (let i = 0; i < value.length; i += 1) {
+      write(inner);
+      const text = chunk(jsonValue(value[i], String(i)), inner, level + 1, write) ?? 'null';
+      write(`${text}${i < value.length - 1 ? ',' : ''}\n`);
+    }
+    return `${indent}]`;
+  }
+  const record = value as Record<string, unknown>;
+  let first = true;
+  for (const key of Object.keys(record)) {
+    const item = jsonValue(record[key], key);
+    if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+    write(`${first ? '{\n' : ',\n'}${inner}${JSON.stringify(key)}: `);
+    first = false;
+    const text = chunk(item, inner, level + 1, write);
+    write(text ?? 'null');
+  }
+  return first ? '{}' : `\n${indent}}`;
+}
+
+/** Writes `serializeJson(value)` to `path` in chunks (batched into about 1 MB writes). */
+export function writeJsonFile(path: string, value: unknown): void {
+  const fd = openSync(path, 'w');
+  try {
+    let pending: string[] = [];
+    let size = 0;
+    const flush = (): void => {
+      if (pending.length > 0) writeSync(fd, pending.join(''));
+      pending = [];
+      size = 0;
+    };
+    serializeJsonChunks(value, (text) => {
+      pending.push(text);
+      size += text.length;
+      if (size >= 1 << 20) flush();
+    });
+    flush();
+  } finally {
+    closeSync(fd);
+  }
 }

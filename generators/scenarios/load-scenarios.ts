@@ -18,8 +18,9 @@ import {
   type StepBody,
   type VarAssertion,
 } from './scenario-model.js';
+import { assetUrl } from '../assets.js';
 
-const SCHEMA_URL = new URL('./scenarios.schema.json', import.meta.url);
+const SCHEMA_URL = assetUrl('scenarios/scenarios.schema.json');
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020, formats: string[]) => Ajv2020;
 
 let validator: ReturnType<Ajv2020['compile']> | undefined;

@@ -9,6 +9,7 @@ import type { ContractExpectations, OperationContract } from '../contract.js';
 import { stableId } from '../lib/stable-id.js';
 import type { PostmanAuth, PostmanBody, PostmanFolder, PostmanHeader, PostmanItem, PostmanRequest, PostmanUrl, PostmanVariable } from '../postman-v2.1.js';
 import { SCENARIOS_FOLDER, stepItemNames, type ScenarioStep, type ScenarioSuite } from './scenario-model.js';
+import { assetUrl } from '../assets.js';
 
 /** What a step needs from the per-operation part of the collection. */
 export interface OperationTemplate {
@@ -17,7 +18,7 @@ export interface OperationTemplate {
 }
 
 /** The fixed pre-request body (generators/scripts/scenario-prerequest.js), as lines. */
-export const SCENARIO_PREREQUEST_BODY: readonly string[] = readFileSync(new URL('../scripts/scenario-prerequest.js', import.meta.url), 'utf8')
+export const SCENARIO_PREREQUEST_BODY: readonly string[] = readFileSync(assetUrl('scripts/scenario-prerequest.js'), 'utf8')
   .replace(/\n+$/, '')
   .split('\n');
 
