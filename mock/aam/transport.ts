@@ -17,10 +17,17 @@ function serverVar(req: PhpRequest, key: string): string | undefined {
   return header(req, key.slice(5).toLowerCase().replace(/_/g, '-'));
 }
 
+/** `service.jwt.bearer` split into its entries (the setting is fixed, so it is split once per value). */
+let splitMethods: { readonly setting: string; readonly list: readonly string[] } = { setting: '', list: [] };
+function bearerMethods(setting: string): readonly string[] {
+  if (splitMethods.setting !== setting) splitMethods = { setting, list: setting.split(/[\s,]+/).filter(Boolean) };
+  return splitMethods.list;
+}
+
 /** SJ `_extract_token()`: the first non-empty value in `service.jwt.bearer` order wins. */
 export function extractToken(ctx: AamContext, req: PhpRequest): ExtractedToken | null {
   const b = ctx.bearer;
-  for (const raw of b.methods.split(/[\s,]+/).filter(Boolean)) {
+  for (const raw of bearerMethods(b.methods)) {
     const method = raw.trim().toLowerCase();
     let jwt: PhpValue | undefined;
     if (method === 'header') {

@@ -22,7 +22,8 @@ type VerifyKey = webcrypto.CryptoKey | JwtKeys['publicKey'];
 export class SignatureVerifier {
   private readonly keys: JwtKeys;
   private readonly capacity: number;
-  private readonly verified = new Map<string, true>();
+  /** verified token strings, oldest first; `used` is set on every hit (second-chance LRU) */
+  private readonly verified = new Map<string, { used: boolean }>();
   private readonly hmacKeys = new Map<string, Promise<webcrypto.CryptoKey>>();
 
   constructor(keys: JwtKeys, capacity = DEFAULT_SIGNATURE_CACHE_SIZE) {
@@ -41,10 +42,9 @@ export class SignatureVerifier {
    */
   async verify(parts: readonly [string, string, string], alg: string): Promise<boolean> {
     const cacheKey = `${alg}\u0000${parts[0]}.${parts[1]}.${parts[2]}`;
-    if (this.verified.has(cacheKey)) {
-      // refresh its recency
-      this.verified.delete(cacheKey);
-      this.verified.set(cacheKey, true);
+    const hit = this.verified.get(cacheKey);
+    if (hit !== undefined) {
+      hit.used = true;
       return true;
     }
     try {
@@ -59,14 +59,23 @@ export class SignatureVerifier {
     return true;
   }
 
+  /**
+   * Add a verified string; when full, drop the least recently used one: walk from the oldest entry,
+   * giving each entry used since its last pass a second chance (moved to the newest end, flag cleared).
+   */
   private remember(cacheKey: string): void {
     if (this.capacity === 0) return;
-    this.verified.set(cacheKey, true);
-    while (this.verified.size > this.capacity) {
-      const oldest = this.verified.keys().next();
+    while (this.verified.size >= this.capacity) {
+      const oldest = this.verified.entries().next();
       if (oldest.done === true) break;
-      this.verified.delete(oldest.value);
+      const [key, entry] = oldest.value;
+      this.verified.delete(key);
+      if (entry.used) {
+        entry.used = false;
+        this.verified.set(key, entry);
+      }
     }
+    this.verified.set(cacheKey, { used: false });
   }
 
   private async keyFor(alg: string): Promise<VerifyKey | null> {

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { PhpFloat, PhpObject } from './values.js';
 import type { PhpMap, PhpValue } from './values.js';
 
@@ -40,7 +41,8 @@ export function phpJsonDecode(input: string | Uint8Array, options: JsonDecodeOpt
   let text: string;
   let invalidUtf8 = false;
   try {
-    text = typeof input === 'string' ? input : UTF8.decode(input);
+    // ASCII bytes decode the same in every charset: skip the validating decoder for them
+    text = typeof input === 'string' ? input : isAscii(input) ? Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('latin1') : UTF8.decode(input);
   } catch {
     // PHP reports malformed UTF-8 only inside strings; elsewhere the bytes are a syntax error.
     text = new TextDecoder('utf-8').decode(input as Uint8Array);

@@ -27,6 +27,9 @@ export const ROLE_CAPS: Readonly<Record<string, readonly string[]>> = {
   subscriber: ['read'],
 };
 
+/** Every capability some default role holds (ROLE_CAPS is fixed). */
+const ANY_ROLE_CAPS: ReadonlySet<string> = new Set(Object.values(ROLE_CAPS).flat());
+
 export class UserError extends Error {
   readonly code = 'ERR_MOCK_USERS';
 }
@@ -82,7 +85,7 @@ export class UserStore {
   }
   /** AAM's `capExists`: is the cap assigned to any role, or to the given (current) user? */
   capExists(cap: string, current: UserRecord | undefined): boolean {
-    if (Object.values(ROLE_CAPS).some((caps) => caps.includes(cap))) return true;
+    if (ANY_ROLE_CAPS.has(cap)) return true;
     return current !== undefined && (current.caps ?? []).includes(cap);
   }
   /**
