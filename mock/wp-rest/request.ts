@@ -22,6 +22,10 @@ export class RestRequest {
   readonly params: Record<Source, PhpValue> = { JSON: null, POST: new Map(), GET: new Map(), URL: new Map(), defaults: new Map() };
   private parsedJson = false;
   private parsedBody = false;
+  /** the parameter order once computed (it depends only on the method and the Content-Type) */
+  private order: readonly Source[] | null = null;
+  private orderMethod = '';
+  private jsonContentType: boolean | null = null;
 
   constructor(php: PhpRequest, method: string, route: string, currentUserId: number) {
     this.php = php;
@@ -37,7 +41,8 @@ export class RestRequest {
   }
 
   isJsonContentType(): boolean {
-    return JSON_MEDIA.test(header(this.php, 'content-type')?.split(';')[0] ?? '');
+    this.jsonContentType ??= JSON_MEDIA.test(header(this.php, 'content-type')?.split(';')[0] ?? '');
+    return this.jsonContentType;
   }
 
   /** `parse_json_params()`: a JSON body that does not decode is a `rest_invalid_json` error. */
@@ -59,13 +64,16 @@ export class RestRequest {
   }
 
   /** `get_parameter_order()` */
-  parameterOrder(): Source[] {
-    const order: Source[] = [];
-    if (this.isJsonContentType()) order.push('JSON');
+  parameterOrder(): readonly Source[] {
     this.parseJsonParams();
     if (this.method !== 'POST' && this.php.body.length > 0) this.parseBodyParams();
+    if (this.order !== null && this.orderMethod === this.method) return this.order;
+    const order: Source[] = [];
+    if (this.isJsonContentType()) order.push('JSON');
     if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(this.method)) order.push('POST');
     order.push('GET', 'URL', 'defaults');
+    this.order = order;
+    this.orderMethod = this.method;
     return order;
   }
 
