@@ -69,7 +69,7 @@ export class JwtManager {
   async check(jwt: PhpValue | undefined): Promise<TokenCheck> {
     const parts = typeof jwt === 'string' ? jwt.split('.') : [''];
     if (parts.length !== 3) return { valid: false, error: 'Wrong number of segments' };
-    const [h, p, s] = parts as [string, string, string];
+    const [h, p] = parts as [string, string, string];
     const header = decodeSegment(h);
     if (!header.ok) return { valid: false, error: header.message };
     const alg = header.value.props.get('alg');
@@ -80,7 +80,7 @@ export class JwtManager {
     if (alg === 'EdDSA') {
       return { valid: false, error: 'sodium_crypto_sign_verify_detached(): Argument #3 ($public_key) must be SODIUM_CRYPTO_SIGN_PUBLICKEYBYTES bytes long' };
     }
-    if (!(await this.verifier.verify([h, p, s], alg))) return { valid: false, error: 'Invalid token signature' };
+    if (!(await this.verifier.verify(jwt as string, alg))) return { valid: false, error: 'Invalid token signature' };
     const payload = decodeSegment(p);
     if (!payload.ok) return { valid: false, error: payload.message };
     const claims = payload.value;

@@ -22,8 +22,8 @@ type VerifyKey = webcrypto.CryptoKey | JwtKeys['publicKey'];
 export class SignatureVerifier {
   private readonly keys: JwtKeys;
   private readonly capacity: number;
-  /** verified token strings, oldest first; `used` is set on every hit (second-chance LRU) */
-  private readonly verified = new Map<string, { used: boolean }>();
+  /** verified token strings, oldest first, with the `alg` they were verified for; `used` is set on every hit */
+  private readonly verified = new Map<string, { alg: string; used: boolean }>();
   private readonly hmacKeys = new Map<string, Promise<webcrypto.CryptoKey>>();
 
   constructor(keys: JwtKeys, capacity = DEFAULT_SIGNATURE_CACHE_SIZE) {
@@ -37,34 +37,37 @@ export class SignatureVerifier {
   }
 
   /**
-   * Verify the signature of `header.payload` with the key the token's own `alg` selects.
-   * Resolves synchronously-fast (no crypto) when this exact string was verified before.
+   * Verify the signature of `header.payload` of a compact token with the key `alg` (the token's own)
+   * selects. No crypto when this exact string was verified before for this `alg`.
    */
-  async verify(parts: readonly [string, string, string], alg: string): Promise<boolean> {
-    const cacheKey = `${alg}\u0000${parts[0]}.${parts[1]}.${parts[2]}`;
-    const hit = this.verified.get(cacheKey);
-    if (hit !== undefined) {
+  async verify(token: string, alg: string): Promise<boolean> {
+    const hit = this.verified.get(token);
+    if (hit !== undefined && hit.alg === alg) {
       hit.used = true;
       return true;
     }
+    const parts = token.split('.');
+    if (parts.length !== 3) return false;
+    const [protectedHeader, payload, signature] = parts as [string, string, string];
     try {
       const key = await this.keyFor(alg);
       if (!key) return false;
-      const signature = lenientBase64UrlDecode(parts[2]).toString('base64url');
-      await flattenedVerify({ protected: parts[0], payload: parts[1], signature }, key, { algorithms: [alg] });
+      const normalized = lenientBase64UrlDecode(signature).toString('base64url');
+      await flattenedVerify({ protected: protectedHeader, payload, signature: normalized }, key, { algorithms: [alg] });
     } catch {
       return false;
     }
-    this.remember(cacheKey);
+    this.remember(token, alg);
     return true;
   }
 
   /**
-   * Add a verified string; when full, drop the least recently used one: walk from the oldest entry,
-   * giving each entry used since its last pass a second chance (moved to the newest end, flag cleared).
+   * Add a verified string; when full, drop the least recently used one (second chance: walking from
+   * the oldest entry, one used since its last pass is moved to the newest end with its flag cleared).
    */
-  private remember(cacheKey: string): void {
+  private remember(token: string, alg: string): void {
     if (this.capacity === 0) return;
+    this.verified.delete(token);
     while (this.verified.size >= this.capacity) {
       const oldest = this.verified.entries().next();
       if (oldest.done === true) break;
@@ -75,7 +78,7 @@ export class SignatureVerifier {
         this.verified.set(key, entry);
       }
     }
-    this.verified.set(cacheKey, { used: false });
+    this.verified.set(token, { alg, used: false });
   }
 
   private async keyFor(alg: string): Promise<VerifyKey | null> {
