@@ -3,7 +3,8 @@
  * (POST), against our mock, Prism's mock of the same spec, and a bare node:http server (the ceiling).
  * Each server runs in its own process; autocannon runs in this one. Rounds are interleaved.
  */
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { freePort } from '../lib/free-port.js';
@@ -31,6 +32,10 @@ export interface LoadResult {
   readonly bad: number;
   readonly total: number;
   readonly statusCodes: string;
+  /** CPU time (user + system) of the server process per answered request, µs, per round (absent in older results; NaN when unreadable). */
+  readonly serverCpuUs?: number[];
+  /** CPU time of the bench process (autocannon, the load generator) per answered request, µs, per round. */
+  readonly loadCpuUs?: number[];
 }
 
 export interface MockReport {
@@ -53,8 +58,36 @@ interface Target {
   readonly endpoints: Partial<Record<MockRoute, Endpoint>>;
 }
 
+/** Clock ticks per second of /proc/<pid>/stat (`getconf CLK_TCK`, 100 on Linux when it cannot be asked). */
+function clockTicks(): number {
+  try {
+    const value = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+    return Number.isFinite(value) && value > 0 ? value : 100;
+  } catch {
+    return 100;
+  }
+}
+
+/** utime + stime of a process in clock ticks, from /proc/<pid>/stat (NaN when unreadable, e.g. not Linux). */
+export function parseProcStatCpuTicks(stat: string): number {
+  // the command name (field 2) may contain spaces and parentheses: count fields after its closing ')'
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const utime = Number(fields[11]);
+  const stime = Number(fields[12]);
+  return Number.isFinite(utime) && Number.isFinite(stime) ? utime + stime : Number.NaN;
+}
+
+function processCpuTicks(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    return parseProcStatCpuTicks(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return Number.NaN;
+  }
+}
+
 interface AutocannonResult {
-  requests: { average: number };
+  requests: { average: number; total?: number };
   latency: { p99: number };
   non2xx: number;
   errors: number;
@@ -144,7 +177,8 @@ export async function runMockSection(options: MockOptions): Promise<MockReport> 
     ['prism', await safeStart(startPrism)],
     ['bare node:http', await safeStart(startBare)],
   ]);
-  const samples = new Map<string, { rps: number[]; p99: number[]; bad: number; total: number; codes: Map<string, number> }>();
+  const samples = new Map<string, { rps: number[]; p99: number[]; bad: number; total: number; codes: Map<string, number>; serverCpuUs: number[]; loadCpuUs: number[] }>();
+  const ticksPerSecond = clockTicks();
   const key = (t: MockTarget, r: MockRoute): string => `${t} ${r}`;
   const fire = (endpoint: Endpoint, durationS: number): Promise<AutocannonResult> =>
     autocannon({ ...endpoint, connections: options.connections, duration: durationS, timeout: 10 });
@@ -162,8 +196,16 @@ export async function runMockSection(options: MockOptions): Promise<MockReport> 
         for (const name of MOCK_TARGETS) {
           const endpoint = targets.get(name)?.endpoints[route];
           if (endpoint === undefined) continue;
+          const pid = targets.get(name)?.server?.child.pid;
+          const serverBefore = processCpuTicks(pid);
+          const loadBefore = process.cpuUsage();
           const r = await fire(endpoint, options.durationS);
-          const entry = samples.get(key(name, route)) ?? { rps: [], p99: [], bad: 0, total: 0, codes: new Map<string, number>() };
+          const loadUsed = process.cpuUsage(loadBefore);
+          const serverTicks = processCpuTicks(pid) - serverBefore;
+          const entry = samples.get(key(name, route)) ?? { rps: [], p99: [], bad: 0, total: 0, codes: new Map<string, number>(), serverCpuUs: [], loadCpuUs: [] };
+          const answered = Object.values(r.statusCodeStats ?? {}).reduce((sum, stat) => sum + stat.count, 0);
+          entry.serverCpuUs.push(answered > 0 ? (serverTicks / ticksPerSecond) * 1e6 / answered : Number.NaN);
+          entry.loadCpuUs.push(answered > 0 ? (loadUsed.user + loadUsed.system) / answered : Number.NaN);
           entry.rps.push(r.requests.average);
           entry.p99.push(r.latency.p99);
           entry.bad += r.non2xx + r.errors + r.timeouts;
@@ -172,7 +214,7 @@ export async function runMockSection(options: MockOptions): Promise<MockReport> 
             entry.total += stat.count;
           }
           samples.set(key(name, route), entry);
-          options.log(`mock round ${round + 1}/${options.rounds} ${route} ${name}: ${Math.round(r.requests.average)} req/s, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`);
+          options.log(`mock round ${round + 1}/${options.rounds} ${route} ${name}: ${Math.round(r.requests.average)} req/s, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}, CPU per request: server ${Math.round(entry.serverCpuUs.at(-1) ?? Number.NaN)} µs, autocannon ${Math.round(entry.loadCpuUs.at(-1) ?? Number.NaN)} µs`);
         }
       }
     }
@@ -193,6 +235,8 @@ export async function runMockSection(options: MockOptions): Promise<MockReport> 
         bad: entry?.bad ?? 0,
         total: entry?.total ?? 0,
         statusCodes: codes.map(([c, n]) => `${c}×${n}`).join(', '),
+        serverCpuUs: entry?.serverCpuUs ?? [],
+        loadCpuUs: entry?.loadCpuUs ?? [],
       });
     }
   }

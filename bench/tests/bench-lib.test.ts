@@ -7,6 +7,7 @@ import { failureLine, parseGnuTimeOutput, parseVmHwm } from '../lib/measure.js';
 import { formatKib, formatMs, formatPercent, formatRatio, median, ratio } from '../lib/stats.js';
 import { reasonCategory } from '../sections/corpus.js';
 import { hasContractScript } from '../sections/contract.js';
+import { parseProcStatCpuTicks } from '../sections/mock.js';
 
 test('median', () => {
   const cases: [number[], number][] = [
@@ -104,4 +105,11 @@ test('hasContractScript', () => {
   assert.equal(hasContractScript('{"scripts":{"contract":"node x"}}'), true);
   assert.equal(hasContractScript('{"scripts":{"test":"node x"}}'), false);
   assert.equal(hasContractScript('{}'), false);
+});
+
+test('parseProcStatCpuTicks: utime + stime, even with spaces and parentheses in the command name', () => {
+  const rest = 'S 1 2 3 4 5 6 7 8 9 10 250 50 0 0 20 0 1 0 100';
+  assert.equal(parseProcStatCpuTicks(`1234 (node) ${rest}`), 300);
+  assert.equal(parseProcStatCpuTicks(`1234 (my (odd) name) ${rest}`), 300);
+  assert.ok(Number.isNaN(parseProcStatCpuTicks('garbage')));
 });

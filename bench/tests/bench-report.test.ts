@@ -12,7 +12,7 @@ function tool(name: ToolResult['tool'], wall: number, rss: number): ToolResult {
 }
 
 function load(target: LoadResult['target'], route: LoadResult['route'], rps: number): LoadResult {
-  return { target, route, skipped: '', rps: [rps], p99Ms: [3], bad: 0, total: rps, statusCodes: `200×${rps}` };
+  return { target, route, skipped: '', rps: [rps], p99Ms: [3], bad: 0, total: rps, statusCodes: `200×${rps}`, serverCpuUs: [1e6 / rps, Number.NaN], loadCpuUs: [50] };
 }
 
 const input: ReportInput = {
@@ -60,6 +60,8 @@ test('renderResults computes ratios and verdicts per target', () => {
   assert.match(md, /\| list: ≥ 50 % of bare node:http \| 60 % \| met \|/);
   assert.match(md, /\| validate: ≥ 5× Prism's req\/s \| 3\.00× \| missed \|/);
   assert.match(md, /\| validate: ≥ 50 % of bare node:http \| 30 % \| missed \|/);
+  assert.match(md, /\| validate \| ours \| 3000 \| 3 ms \| 1× \| 333 µs \| 50 µs \|/);
+  assert.match(md, /What bounds it \(validate\): CPU per request\. Measured in this run — validate: our server 333 µs of CPU per request against 100 µs for the bare server, autocannon 50 µs per answer from ours and 50 µs from the bare server\./);
   assert.match(md, /Not available yet: no contract script/);
   assert.match(md, /_Not measured yet: run `npm run bench -- --only corpus`\._/);
 });
@@ -69,4 +71,11 @@ test('renderResults is deterministic and ends with one newline', () => {
   assert.equal(a, renderResults(input));
   assert.ok(a.endsWith('|\n') || a.endsWith('.\n'));
   assert.doesNotMatch(a, /\n\n\n/);
+});
+
+test('older mock results without CPU figures render n/a', () => {
+  const old = structuredClone(input);
+  const results = old.mock?.report.results.map(({ serverCpuUs: _s, loadCpuUs: _l, ...rest }) => rest) ?? [];
+  const md = renderResults({ ...old, mock: old.mock && { ...old.mock, report: { ...old.mock.report, results } } });
+  assert.match(md, /\| list \| ours \| 6000 \| 3 ms \| 1× \| n\/a \| n\/a \|/);
 });
