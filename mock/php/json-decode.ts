@@ -34,6 +34,8 @@ class DecodeError extends Error {
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const NUMBER = /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
 const INT64_MAX = 9223372036854775807n;
+/** A run of string characters that need no attention: not `"`, not `\\`, not a control character. */
+const PLAIN_RUN = /[^"\\\u0000-\u001f]*/y;
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
 /** PHP 8 `json_decode()`: same accepted grammar, same error codes, same number typing. */
@@ -172,8 +174,16 @@ class Parser {
     for (;;) {
       // copy a run of plain characters in one slice
       const start = this.pos;
-      let code = text.charCodeAt(this.pos);
-      while (code >= 0x20 && code !== 0x22 && code !== 0x5c && !(code === 0xfffd && this.invalidUtf8)) code = text.charCodeAt(++this.pos);
+      let code: number;
+      if (this.invalidUtf8) {
+        code = text.charCodeAt(this.pos);
+        while (code >= 0x20 && code !== 0x22 && code !== 0x5c && code !== 0xfffd) code = text.charCodeAt(++this.pos);
+      } else {
+        PLAIN_RUN.lastIndex = this.pos;
+        PLAIN_RUN.test(text);
+        this.pos = PLAIN_RUN.lastIndex;
+        code = text.charCodeAt(this.pos);
+      }
       if (this.pos > start) out += text.slice(start, this.pos);
       if (this.pos >= text.length) throw new DecodeError(4);
       if (code === 0x22) {
