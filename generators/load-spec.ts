@@ -95,7 +95,7 @@ function checkRoot(root: unknown, file: string): { doc: JsonObject; version: '3.
 async function parseFile(file: string, from?: Location): Promise<unknown> {
   let text: string;
   try {
-    // one read into a buffer and one decode (readFile with an encoding decodes chunk by chunk)
+    // one read into a buffer and one decode (readFile with an encoding decodes chunk by chunk); the buffer is dropped at once
     text = (await readFile(file)).toString('utf8');
   } catch (cause) {
     if (from !== undefined) {
@@ -112,7 +112,7 @@ async function parseFile(file: string, from?: Location): Promise<unknown> {
     }
   }
   // the YAML parser is loaded only when a YAML file is read
-  const { parseDocument } = await import('yaml');
+  const { parseDocument } = await import('./lib/yaml.js');
   const parsed = parseDocument(text, { uniqueKeys: true, merge: true });
   const first = parsed.errors[0];
   if (first !== undefined) {

@@ -36,7 +36,7 @@ export async function planOutputs(options: PlanOptions): Promise<{ outputs: Outp
       notes.push(`no ${displayPath(options.environmentsData)}: environments not generated`);
     } else {
       // the YAML parser is loaded only when there is YAML to read
-      const { parse } = await import('yaml');
+      const { parse } = await import('./lib/yaml.js');
       let data: unknown;
       try {
         data = parse(text) as unknown;

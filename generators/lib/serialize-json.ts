@@ -70,21 +70,31 @@ function chunk(value: unknown, indent: string, level: number, write: (text: stri
   return first ? '{}' : `\n${indent}}`;
 }
 
-/** Writes `serializeJson(value)` to `path` in chunks (batched into about 1 MB writes). */
+/** Size of the one buffer {@link writeJsonFile} encodes into. */
+const WRITE_BUFFER = 1 << 18;
+
+/**
+ * Writes `serializeJson(value)` to `path` in chunks, encoded into one reused buffer: neither the
+ * whole text nor big temporary strings or buffers exist at any time.
+ */
 export function writeJsonFile(path: string, value: unknown): void {
   const fd = openSync(path, 'w');
   try {
-    let pending: string[] = [];
-    let size = 0;
+    const buffer = Buffer.allocUnsafe(WRITE_BUFFER);
+    let used = 0;
     const flush = (): void => {
-      if (pending.length > 0) writeSync(fd, pending.join(''));
-      pending = [];
-      size = 0;
+      for (let done = 0; done < used; ) done += writeSync(fd, buffer, done, used - done);
+      used = 0;
     };
     serializeJsonChunks(value, (text) => {
-      pending.push(text);
-      size += text.length;
-      if (size >= 1 << 20) flush();
+      // a UTF-16 code unit takes at most 3 bytes of UTF-8
+      if (used + text.length * 3 > WRITE_BUFFER) flush();
+      if (text.length * 3 <= WRITE_BUFFER) {
+        used += buffer.write(text, used, 'utf8');
+        return;
+      }
+      const bytes = Buffer.from(text, 'utf8');
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
     });
     flush();
   } finally {

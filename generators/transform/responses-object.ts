@@ -3,10 +3,10 @@
  * types, its JSON schema and required headers) and one saved example response per status.
  * @see https://spec.openapis.org/oas/v3.1.0#responses-object
  */
-import { STATUS_CODES } from 'node:http';
 import type { StatusContract } from '../contract.js';
 import type { LoadedSpec, Location } from '../load-spec.js';
 import { childPointer } from '../lib/json-pointer.js';
+import { STATUS_TEXT } from '../lib/status-text.js';
 import { deref } from '../lib/resolve-ref.js';
 import { isObject } from '../lib/type-checks.js';
 import type { PostmanHeader } from '../postman-v2.1.js';
@@ -66,7 +66,7 @@ export function transformResponses(spec: LoadedSpec, registry: SchemaRegistry, r
       const value = isObject(media) ? exampleOf(spec, media, mediaAt) : undefined;
       const body = value === undefined ? '' : contentType !== undefined && isJsonMediaType(contentType) ? prettyJson(value) : toText(value);
       const header: PostmanHeader[] = contentType === undefined ? [] : [{ key: 'Content-Type', value: contentType }];
-      out.example = { code, statusText: STATUS_CODES[code] ?? '', body, header, ...(contentType === undefined ? {} : { contentType }) };
+      out.example = { code, statusText: STATUS_TEXT[code] ?? '', body, header, ...(contentType === undefined ? {} : { contentType }) };
     }
     return out;
   });

@@ -5,10 +5,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile } from 'node:fs/promises';
+import { STATUS_CODES } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateCollection, loadSpec, serializeJson, serializeJsonChunks, writeJsonFile } from '../../generators/index.js';
 import { stableId } from '../../generators/lib/stable-id.js';
+import { STATUS_TEXT } from '../../generators/lib/status-text.js';
 
 const root = new URL('../../', import.meta.url);
 const path = (rel: string): string => new URL(rel, root).pathname;
@@ -70,6 +72,17 @@ test('writeJsonFile writes exactly serializeJson(value)', async () => {
   assert.equal(await readFile(out, 'utf8'), serializeJson(collection));
 });
 
+test('writeJsonFile: big strings, non-ASCII and astral characters across its buffer boundaries', async () => {
+  const value = {
+    big: 'x'.repeat(300_000),
+    items: Array.from({ length: 3000 }, (_, i) => ({ i, text: `é😀${'y'.repeat(i % 97)}\u2028`, nested: [{ a: ['ü'] }] })),
+    tail: 'end',
+  };
+  const out = join(await mkdtemp(join(tmpdir(), 'gen-')), 'big.json');
+  writeJsonFile(out, value);
+  assert.equal(await readFile(out, 'utf8'), serializeJson(value));
+});
+
 test('stableId is a fixed RFC 9562 v5 UUID (ids of committed collections never change)', () => {
   assert.equal(stableId('a'), 'b09235e1-ed84-5622-a06a-461d35f4a2b2');
   assert.equal(stableId('item', 'listTokens'), stableId('item', 'listTokens'));
@@ -83,4 +96,8 @@ test('a spec loaded twice generates the same collection (caches are per spec and
   const a = serializeJson(generateCollection(await loadSpec(file)));
   const b = serializeJson(generateCollection(await loadSpec(file)));
   assert.equal(a, b);
+});
+
+test('the status texts are node:http STATUS_CODES (copied so that generating does not load node:http)', () => {
+  assert.deepEqual({ ...STATUS_TEXT }, { ...STATUS_CODES });
 });

@@ -1,0 +1,52 @@
+/**
+ * `npm run build`: bundles the generator CLI (generators/cli.ts and everything it imports, npm
+ * packages included) into dist/generate.mjs with esbuild, so it starts without the tsx loader and
+ * without transpiling TypeScript on every run. `node dist/generate.mjs [flags]` takes the same flags
+ * as `npm run generate` and writes byte-identical files.
+ *
+ * Reproducible: same sources + same esbuild version (pinned in package.json) → same bytes. dist/ is
+ * git-ignored and rebuilt from scratch each time. yaml and Ajv become separate chunks, loaded only
+ * when a YAML file or scenarios are read. The run-time assets are copied beside the bundle at the
+ * same relative paths (see generators/assets.ts).
+ */
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { ASSETS } from './assets.js';
+
+const GENERATORS = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(GENERATORS, '..');
+export const DIST = join(ROOT, 'dist');
+
+/** Builds dist/; returns the path of the CLI bundle. */
+export async function buildGenerator(): Promise<string> {
+  rmSync(DIST, { recursive: true, force: true });
+  await build({
+    entryPoints: { generate: join(GENERATORS, 'cli.ts') },
+    outdir: DIST,
+    // chunks beside the entry, so import.meta.url (assets) is dist/ in every file
+    chunkNames: '[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    // CommonJS packages (yaml, ajv) bundled into ESM still call require() for node: built-ins
+    banner: { js: "import { createRequire as __generatorCreateRequire } from 'node:module';\nconst require = __generatorCreateRequire(import.meta.url);" },
+    legalComments: 'none',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
+  for (const asset of ASSETS) {
+    mkdirSync(dirname(join(DIST, asset)), { recursive: true });
+    copyFileSync(join(GENERATORS, asset), join(DIST, asset));
+  }
+  return join(DIST, 'generate.mjs');
+}
+
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const out = await buildGenerator();
+  console.log(`built ${relative(process.cwd(), out)} (run: node ${relative(process.cwd(), out)} [npm run generate flags])`);
+}
