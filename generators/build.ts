@@ -19,12 +19,12 @@ const GENERATORS = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(GENERATORS, '..');
 export const DIST = join(ROOT, 'dist');
 
-/** Builds dist/; returns the path of the CLI bundle. */
-export async function buildGenerator(): Promise<string> {
-  rmSync(DIST, { recursive: true, force: true });
+/** Builds the CLI bundle into `outDir` (default dist/, emptied first); returns the bundle's path. */
+export async function buildGenerator(outDir: string = DIST): Promise<string> {
+  rmSync(outDir, { recursive: true, force: true });
   await build({
     entryPoints: { generate: join(GENERATORS, 'cli.ts') },
-    outdir: DIST,
+    outdir: outDir,
     // chunks beside the entry, so import.meta.url (assets) is dist/ in every file
     chunkNames: '[name]-[hash]',
     outExtension: { '.js': '.mjs' },
@@ -40,10 +40,10 @@ export async function buildGenerator(): Promise<string> {
     logLevel: 'warning',
   });
   for (const asset of ASSETS) {
-    mkdirSync(dirname(join(DIST, asset)), { recursive: true });
-    copyFileSync(join(GENERATORS, asset), join(DIST, asset));
+    mkdirSync(dirname(join(outDir, asset)), { recursive: true });
+    copyFileSync(join(GENERATORS, asset), join(outDir, asset));
   }
-  return join(DIST, 'generate.mjs');
+  return join(outDir, 'generate.mjs');
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
