@@ -58,20 +58,27 @@ async function main(argv: readonly string[]): Promise<void> {
   ensureBenchInstall(log);
   mkdirSync(RESULTS_DIR, { recursive: true });
   const command = `npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}`;
+  const fresh = new Map<Section, Stamped<unknown>>();
   for (const section of options.renderOnly ? [] : options.only) {
     log(`section ${section}: start`);
     const report = await runSection(section, options);
     const stamped: Stamped<unknown> = { measuredAt: new Date().toISOString().slice(0, 10), command, report };
-    writeFileSync(join(RESULTS_DIR, `${section}.json`), `${JSON.stringify(stamped, null, 2)}\n`);
-    log(`section ${section}: done`);
+    fresh.set(section, stamped);
+    if (options.noStore) log(`section ${section}: done (--no-store: not stored)`);
+    else {
+      writeFileSync(join(RESULTS_DIR, `${section}.json`), `${JSON.stringify(stamped, null, 2)}\n`);
+      log(`section ${section}: done`);
+    }
   }
+  // this run's sections, else the stored ones
+  const latest = <T>(section: Section): Stamped<T> | undefined => (fresh.get(section) as Stamped<T> | undefined) ?? loadStamped<T>(section);
   const markdown = renderResults({
     machine: machineInfo(),
     versions: versions(gitCommit()),
-    generator: loadStamped('generator'),
-    corpus: loadStamped('corpus'),
-    contract: loadStamped('contract'),
-    mock: loadStamped('mock'),
+    generator: latest('generator'),
+    corpus: latest('corpus'),
+    contract: latest('contract'),
+    mock: latest('mock'),
   });
   if (options.out !== '') {
     const out = join(ROOT_DIR, options.out);

@@ -19,11 +19,14 @@ const GENERATORS = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(GENERATORS, '..');
 export const DIST = join(ROOT, 'dist');
 
-/** Builds the CLI bundle into `outDir` (default dist/, emptied first); returns the bundle's path. */
-export async function buildGenerator(outDir: string = DIST): Promise<string> {
+/**
+ * Builds the CLI bundle into `outDir` (default dist/, emptied first); returns the path of the first
+ * entry's bundle. `entries` (name → source) defaults to the CLI; the benchmark bundles its own worker the same way.
+ */
+export async function buildGenerator(outDir: string = DIST, entries: Record<string, string> = { generate: join(GENERATORS, 'cli.ts') }): Promise<string> {
   rmSync(outDir, { recursive: true, force: true });
   await build({
-    entryPoints: { generate: join(GENERATORS, 'cli.ts') },
+    entryPoints: entries,
     outdir: outDir,
     // chunks beside the entry, so import.meta.url (assets) is dist/ in every file
     chunkNames: '[name]-[hash]',
@@ -43,7 +46,7 @@ export async function buildGenerator(outDir: string = DIST): Promise<string> {
     mkdirSync(dirname(join(outDir, asset)), { recursive: true });
     copyFileSync(join(GENERATORS, asset), join(outDir, asset));
   }
-  return join(outDir, 'generate.mjs');
+  return join(outDir, `${Object.keys(entries)[0] ?? 'generate'}.mjs`);
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {

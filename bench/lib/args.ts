@@ -26,11 +26,16 @@ export interface BenchOptions {
   readonly renderOnly: boolean;
   /** Where to write the report; '' = do not write. */
   readonly out: string;
+  /**
+   * Do not store the measured sections in bench/.cache/results/ (a trial run, e.g. a corpus sample, that must
+   * not replace the last full measurement); the report still shows them, printed unless --out is given.
+   */
+  readonly noStore: boolean;
 }
 
 export const BENCH_USAGE = `usage: npm run bench -- [--only generator,corpus,contract,mock] [--runs N]
        [--corpus-limit N] [--corpus-timeout S] [--mock-duration S] [--mock-rounds N] [--connections N]
-       [--contract-runs N] [--out FILE] [--render-only]`;
+       [--contract-runs N] [--out FILE] [--render-only] [--no-store]`;
 
 const DEFAULTS = {
   runs: 5,
@@ -82,6 +87,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         'contract-runs': { type: 'string' },
         out: { type: 'string' },
         'render-only': { type: 'boolean' },
+        'no-store': { type: 'boolean' },
       },
     }));
   } catch (error) {
@@ -97,6 +103,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     connections: toCount('connections', values.connections, DEFAULTS.connections, 1),
     contractRuns: toCount('contract-runs', values['contract-runs'], DEFAULTS.contractRuns, 1),
     renderOnly: values['render-only'] ?? false,
-    out: values.out ?? DEFAULTS.out,
+    // a --no-store run prints its report unless told where to write it: RESULTS.md keeps stored results only
+    out: values.out ?? (values['no-store'] === true ? '' : DEFAULTS.out),
+    noStore: values['no-store'] ?? false,
   };
 }

@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildGenerator } from '../../generators/build.js';
 import { generatorAvailable } from '../workers/load-generator.js';
 import { failureLine, measureProcess } from '../lib/measure.js';
 import type { Measurement } from '../lib/measure.js';
@@ -13,7 +14,8 @@ import { createCollectionValidator } from '../lib/validate-collection.js';
 import type { SchemaValidity } from '../lib/validate-collection.js';
 import { median } from '../lib/stats.js';
 
-export const GENERATOR_TOOLS = ['ours', 'openapi-to-postmanv2', 'portman'] as const;
+/** `ours` = the CLI under the tsx loader (as `npm run generate` runs it); `ours-bundled` = the same CLI built by `npm run build`. */
+export const GENERATOR_TOOLS = ['ours', 'ours-bundled', 'openapi-to-postmanv2', 'portman'] as const;
 export type GeneratorTool = (typeof GENERATOR_TOOLS)[number];
 
 export interface SpecInput {
@@ -46,6 +48,11 @@ export interface BaselineResult {
 /** Where our generator's time goes, from one in-process run per spec. */
 export interface PhaseResult {
   readonly spec: string;
+  /** `tsx` (programmatic API under the loader) or `bundled` (the same calls as the bundled CLI); absent = tsx. */
+  readonly path?: 'tsx' | 'bundled';
+  /** Live heap of the loaded document and of the collection, MiB (bundled run only). */
+  readonly docHeapMiB?: number;
+  readonly collectionHeapMiB?: number;
   readonly importMs: number;
   readonly loadSpecMs: number;
   readonly generateMs: number;
@@ -58,23 +65,32 @@ export interface GeneratorReport {
   readonly results: readonly ToolResult[];
   readonly baselines: readonly BaselineResult[];
   readonly phases?: readonly PhaseResult[];
+  /** Why the bundled build could not be made ('' = built). */
+  readonly buildError?: string;
 }
 
-async function measurePhases(): Promise<PhaseResult[]> {
+async function measurePhases(bundled: boolean): Promise<PhaseResult[]> {
   if (!generatorAvailable()) return [];
   const out: PhaseResult[] = [];
-  for (const spec of GENERATOR_SPECS) {
+  let phaseBundle: string | undefined;
+  if (bundled) {
     try {
-      const text = execFileSync(process.execPath, [...TSX_IMPORT, join(WORKERS_DIR, 'phase-ours.ts'), spec.path], {
-        cwd: ROOT_DIR,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-        timeout: 600_000,
-      });
-      const parsed = JSON.parse(text.trim().split('\n').pop() ?? '{}') as Omit<PhaseResult, 'spec'>;
-      out.push({ spec: spec.name, ...parsed });
+      phaseBundle = await buildGenerator(join(CACHE_DIR, 'phase-bundle'), { phase: join(WORKERS_DIR, 'phase-bundled.ts') });
     } catch {
-      // the phase breakdown is informative only; a failing generator already shows in the main table
+      // the bundled breakdown is informative only
+    }
+  }
+  for (const spec of GENERATOR_SPECS) {
+    const runs: Array<['tsx' | 'bundled', string[]]> = [['tsx', [...TSX_IMPORT, join(WORKERS_DIR, 'phase-ours.ts'), spec.path]]];
+    if (phaseBundle !== undefined) runs.push(['bundled', ['--expose-gc', phaseBundle, spec.path, join(CACHE_DIR, 'phase-bundle', 'out.json')]]);
+    for (const [path, args] of runs) {
+      try {
+        const text = execFileSync(process.execPath, args, { cwd: ROOT_DIR, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 600_000 });
+        const parsed = JSON.parse(text.trim().split('\n').pop() ?? '{}') as Omit<PhaseResult, 'spec' | 'path'>;
+        out.push({ spec: spec.name, path, ...parsed });
+      } catch {
+        // the phase breakdown is informative only; a failing generator already shows in the main table
+      }
     }
   }
   return out;
@@ -86,10 +102,19 @@ interface Invocation {
   readonly cwd: string;
 }
 
-function invocation(tool: GeneratorTool, spec: string, out: string, scratch: string): Invocation {
+/** Our CLI's flags for one conversion: no environments or scenarios (none exist beside these specs anyway). */
+function cliArgs(spec: string, out: string): string[] {
+  return ['--spec', spec, '--collection', out, '--no-environments', '--no-scenarios'];
+}
+
+function invocation(tool: GeneratorTool, spec: string, out: string, scratch: string, bundle: string): Invocation {
   switch (tool) {
     case 'ours':
-      return { command: process.execPath, args: [...TSX_IMPORT, join(WORKERS_DIR, 'convert-ours.ts'), spec, out], cwd: ROOT_DIR };
+      // the CLI under the tsx loader, as `npm run generate` runs it (minus npm's and tsx's wrapper processes)
+      return { command: process.execPath, args: [...TSX_IMPORT, join(ROOT_DIR, 'generators/cli.ts'), ...cliArgs(spec, out)], cwd: ROOT_DIR };
+    case 'ours-bundled':
+      // the same CLI built by `npm run build`
+      return { command: process.execPath, args: [bundle, ...cliArgs(spec, out)], cwd: ROOT_DIR };
     case 'openapi-to-postmanv2':
       return { command: process.execPath, args: [join(WORKERS_DIR, 'convert-o2p.mjs'), spec, out], cwd: ROOT_DIR };
     case 'portman':
@@ -98,8 +123,10 @@ function invocation(tool: GeneratorTool, spec: string, out: string, scratch: str
   }
 }
 
-function skipReason(tool: GeneratorTool): string {
-  return tool === 'ours' && !generatorAvailable() ? 'generator not available yet (generators/index.ts missing)' : '';
+function skipReason(tool: GeneratorTool, buildError: string): string {
+  if ((tool === 'ours' || tool === 'ours-bundled') && !generatorAvailable()) return 'generator not available yet (generators/index.ts missing)';
+  if (tool === 'ours-bundled' && buildError !== '') return `bundled build failed: ${buildError}`;
+  return '';
 }
 
 function summarizeError(m: Measurement): string {
@@ -107,11 +134,12 @@ function summarizeError(m: Measurement): string {
   return `exit ${String(m.exitCode)}: ${failureLine(`${m.stdoutTail}\n${m.stderrTail}`)}`;
 }
 
-async function measureBaselines(): Promise<BaselineResult[]> {
+async function measureBaselines(bundle: string | undefined): Promise<BaselineResult[]> {
   const cases: [string, string[]][] = [
     ['node -e 0 (process start floor)', ['-e', '0']],
     ['node --import tsx (empty script; the loader our generator runs under)', [...TSX_IMPORT, '-e', '0']],
   ];
+  if (bundle !== undefined) cases.push(['node dist/generate.mjs --help (the bundled CLI starting, no conversion)', [bundle, '--help']]);
   const out: BaselineResult[] = [];
   for (const [label, args] of cases) {
     const samples: Measurement[] = [];
@@ -131,17 +159,28 @@ export async function runGeneratorSection(options: GeneratorOptions): Promise<Ge
   const work = join(CACHE_DIR, 'generator');
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
+  // the bundled row measures what `npm run build` produces from the sources being measured
+  let bundle = '';
+  let buildError = '';
+  if (generatorAvailable()) {
+    try {
+      bundle = await buildGenerator();
+      options.log(`generator: built ${bundle}`);
+    } catch (error) {
+      buildError = (error as Error).message.split('\n')[0] ?? 'unknown error';
+    }
+  }
   const validate = createCollectionValidator();
   const state = new Map<string, { wall: number[]; rss: number[]; failures: number; lastError: string; validity: SchemaValidity | undefined }>();
   const key = (tool: GeneratorTool, spec: string): string => `${tool}\u0000${spec}`;
   for (let run = 0; run < options.runs; run++) {
     for (const spec of GENERATOR_SPECS) {
       for (const tool of GENERATOR_TOOLS) {
-        if (skipReason(tool) !== '') continue;
+        if (skipReason(tool, buildError) !== '') continue;
         const scratch = join(work, `${tool}-${run}`);
         mkdirSync(scratch, { recursive: true });
         const out = join(scratch, 'collection.json');
-        const call = invocation(tool, spec.path, out, scratch);
+        const call = invocation(tool, spec.path, out, scratch, bundle);
         const m = await measureProcess({ ...call, timeoutMs: options.timeoutMs ?? 600_000 });
         const entry = state.get(key(tool, spec.name)) ?? { wall: [], rss: [], failures: 0, lastError: '', validity: undefined };
         if (m.exitCode === 0 && !m.timedOut) {
@@ -176,9 +215,10 @@ export async function runGeneratorSection(options: GeneratorOptions): Promise<Ge
         failures: entry?.failures ?? 0,
         lastError: entry?.lastError ?? '',
         validity: entry?.validity,
-        skipped: skipReason(tool),
+        skipped: skipReason(tool, buildError),
       });
     }
   }
-  return { runs: options.runs, results, baselines: await measureBaselines(), phases: await measurePhases() };
+  const built = bundle !== '' ? bundle : undefined;
+  return { runs: options.runs, results, baselines: await measureBaselines(built), phases: await measurePhases(built !== undefined), buildError };
 }

@@ -113,3 +113,11 @@ test('parseProcStatCpuTicks: utime + stime, even with spaces and parentheses in 
   assert.equal(parseProcStatCpuTicks(`1234 (my (odd) name) ${rest}`), 300);
   assert.ok(Number.isNaN(parseProcStatCpuTicks('garbage')));
 });
+
+test('--no-store keeps the stored results and prints the report unless --out is given', () => {
+  assert.equal(parseBenchArgs([]).noStore, false);
+  const trial = parseBenchArgs(['--only', 'corpus', '--corpus-limit', '300', '--no-store']);
+  assert.equal(trial.noStore, true);
+  assert.equal(trial.out, '');
+  assert.equal(parseBenchArgs(['--no-store', '--out', '/tmp/sample.md']).out, '/tmp/sample.md');
+});

@@ -79,3 +79,18 @@ test('older mock results without CPU figures render n/a', () => {
   const md = renderResults({ ...old, mock: old.mock && { ...old.mock, report: { ...old.mock.report, results } } });
   assert.match(md, /\| list \| ours \| 6000 \| 3 ms \| 1× \| n\/a \| n\/a \|/);
 });
+
+test('with a bundled row, the generator targets are judged on it and both ours rows are shown', () => {
+  const withBundled = structuredClone(input);
+  const report = withBundled.generator?.report;
+  assert.ok(report !== undefined);
+  const results = [tool('ours', 900, 160_000), tool('ours-bundled', 500, 90_000), tool('openapi-to-postmanv2', 6000, 300_000)];
+  const md = renderResults({ ...withBundled, generator: { ...withBundled.generator!, report: { ...report, results, baselines: [...report.baselines, { label: 'node dist/generate.mjs --help (the bundled CLI starting, no conversion)', wallMs: 120, peakRssKib: 45_000 }] } } });
+  assert.match(md, /\| GitHub \| ours, under tsx \(as `npm run generate`\) \| 900 ms \| 156\.3 MiB \| 1\.80× \| 1\.78× \|/);
+  assert.match(md, /\| GitHub \| ours, bundled \(`npm run build`\) \| 500 ms \| 87\.9 MiB \| 1× \| 1× \|/);
+  assert.match(md, /\| GitHub \| openapi-to-postmanv2 \| 6\.00 s \| 293\.0 MiB \| 12\.0× \(6\.67×\) \| 0\.30× \(0\.53×\) \|/);
+  assert.match(md, /target \(GitHub spec, vs openapi-to-postmanv2, judged on the bundled CLI\)/);
+  assert.match(md, /\| ≥ 10× faster \| 12\.0× \| met \|/);
+  assert.match(md, /\| ≤ ⅓ of its peak RSS \| 30 % \| met \|/);
+  assert.doesNotMatch(md, /What bounds it: our generator runs as TypeScript/);
+});
