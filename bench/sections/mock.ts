@@ -4,7 +4,9 @@
  * Each server runs in its own process; autocannon runs in this one. Rounds are interleaved.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { freePort } from '../lib/free-port.js';
@@ -12,7 +14,9 @@ import { startServerProcess } from '../lib/server-process.js';
 import type { ServerProcess } from '../lib/server-process.js';
 import { OUR_SPEC, PRISM_BIN, ROOT_DIR, TSX_IMPORT, WORKERS_DIR } from '../lib/paths.js';
 
-export const MOCK_TARGETS = ['ours', 'prism', 'bare node:http'] as const;
+export const MOCK_TARGETS = ['ours', 'prism', 'bare node:http', 'replay of ours'] as const;
+/** `replay of ours`: a bare node:http server sending our mock's exact answers (status, headers, body) with no logic. */
+export const REPLAY_TARGET = 'replay of ours';
 export type MockTarget = (typeof MOCK_TARGETS)[number];
 export const MOCK_ROUTES = ['list', 'validate'] as const;
 export type MockRoute = (typeof MOCK_ROUTES)[number];
@@ -125,6 +129,66 @@ async function startOurs(): Promise<Target> {
   return { server, skipped: '', endpoints: endpoints(info.restUrl.replace(/\/$/, ''), token) };
 }
 
+/** Node adds these itself; the replay server lets it, as our mock does. */
+const NODE_ADDED = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
+
+interface RecordedAnswer {
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  readonly headers: [string, string][];
+  readonly body: string;
+}
+
+/** One answer of a server, with header names, order and values as sent (rawHeaders). */
+function record(endpoint: Endpoint): Promise<RecordedAnswer> {
+  const url = new URL(endpoint.url);
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: endpoint.method, headers: endpoint.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const headers: [string, string][] = [];
+        for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) {
+          const name = res.rawHeaders[i] as string;
+          if (!NODE_ADDED.has(name.toLowerCase())) headers.push([name, res.rawHeaders[i + 1] as string]);
+        }
+        resolve({ method: endpoint.method, path: url.pathname, status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks).toString('utf8') });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(endpoint.body);
+  });
+}
+
+async function startReplay(ours: Target): Promise<Target> {
+  const list = ours.endpoints.list;
+  const validate = ours.endpoints.validate;
+  if (ours.server === undefined || list === undefined || validate === undefined) {
+    return { server: undefined, skipped: `needs our mock${ours.skipped === '' ? '' : ` (${ours.skipped})`}`, endpoints: {} };
+  }
+  const answers = [await record(list), await record(validate)];
+  const scratch = mkdtempSync(join(tmpdir(), 'bench-replay-'));
+  const file = join(scratch, 'answers.json');
+  writeFileSync(file, JSON.stringify(answers));
+  try {
+    const server = await startServerProcess({
+      name: 'replay of ours',
+      command: process.execPath,
+      args: [join(WORKERS_DIR, 'serve-replay.mjs'), file],
+      cwd: ROOT_DIR,
+      ready: (line) => line.startsWith('{'),
+      timeoutMs: 30_000,
+    });
+    const { url } = JSON.parse(server.readyLine) as { url: string };
+    const rest = `${url}/wp-json`;
+    return { server, skipped: '', endpoints: { list: { ...list, url: `${rest}${LIST_PATH}` }, validate: { ...validate, url: `${rest}${VALIDATE_PATH}` } } };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true }); // read at start-up, before the ready line
+  }
+}
+
 async function startPrism(): Promise<Target> {
   if (!existsSync(OUR_SPEC)) return { server: undefined, skipped: 'spec not available yet (spec/aam-jwt.openapi.yaml missing)', endpoints: {} };
   const port = await freePort();
@@ -172,10 +236,12 @@ export interface MockOptions {
 export async function runMockSection(options: MockOptions): Promise<MockReport> {
   const require = createRequire(import.meta.url);
   const autocannon = require('autocannon') as Autocannon;
+  const ours = await safeStart(startOurs);
   const targets = new Map<MockTarget, Target>([
-    ['ours', await safeStart(startOurs)],
+    ['ours', ours],
     ['prism', await safeStart(startPrism)],
     ['bare node:http', await safeStart(startBare)],
+    [REPLAY_TARGET, await safeStart(() => startReplay(ours))],
   ]);
   const samples = new Map<string, { rps: number[]; p99: number[]; bad: number; total: number; codes: Map<string, number>; serverCpuUs: number[]; loadCpuUs: number[] }>();
   const ticksPerSecond = clockTicks();

@@ -46,6 +46,7 @@ const input: ReportInput = {
         load('ours', 'validate', 3000),
         load('prism', 'validate', 1000),
         load('bare node:http', 'validate', 10_000),
+        load('replay of ours', 'validate', 8000),
       ],
     },
   },
@@ -61,7 +62,8 @@ test('renderResults computes ratios and verdicts per target', () => {
   assert.match(md, /\| validate: ≥ 5× Prism's req\/s \| 3\.00× \| missed \|/);
   assert.match(md, /\| validate: ≥ 50 % of bare node:http \| 30 % \| missed \|/);
   assert.match(md, /\| validate \| ours \| 3000 \| 3 ms \| 1× \| 333 µs \| 50 µs \|/);
-  assert.match(md, /What bounds it \(validate\): CPU per request\. Measured in this run — validate: our server 333 µs of CPU per request against 100 µs for the bare server, autocannon 50 µs per answer from ours and 50 µs from the bare server\./);
+  assert.match(md, /What bounds it \(validate\): CPU per request\. Measured in this run — validate: our server 333 µs of CPU per request against 100 µs for the bare server, autocannon 50 µs per answer from ours and 50 µs from the bare server — together 383 µs against 150 µs, which predicts 39 % of the bare server's req\/s; 50 % would need our server at 250 µs or less; a bare node:http server replaying our exact answer \(same status, headers and body, no logic\) reaches 80 % of the bare server \(server 125 µs, autocannon 50 µs per request\)\./);
+  assert.match(md, /\| validate \| replay of ours \| 8000 \| 3 ms \| 0\.38× \|/);
   assert.match(md, /Not available yet: no contract script/);
   assert.match(md, /_Not measured yet: run `npm run bench -- --only corpus`\._/);
 });
