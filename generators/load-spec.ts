@@ -51,16 +51,16 @@ export async function loadSpec(path: string): Promise<LoadedSpec> {
       refCount += 1;
       const target = splitRef(ref.value, next);
       if (target === undefined) {
-        throw new SpecError('ERR_SPEC_REF', displayPath(next), ref.pointer(), `unsupported $ref "${ref.value}" (only local and relative-file references are supported)`);
+        throw new SpecError('ERR_SPEC_REF', displayPath(next), pointerOf(ref), `unsupported $ref "${ref.value}" (only local and relative-file references are supported)`);
       }
       const key = `${target.file}\u0000${target.pointer}`;
       if (checked.has(key)) continue;
       if (!documents.has(target.file)) {
-        documents.set(target.file, await parseFile(target.file, { file: next, pointer: ref.pointer() }));
+        documents.set(target.file, await parseFile(target.file, { file: next, pointer: pointerOf(ref) }));
         queue.push(target.file);
       }
       if (getAtPointer(documents.get(target.file), target.pointer) === undefined) {
-        throw new SpecError('ERR_SPEC_REF', displayPath(next), ref.pointer(), `$ref "${ref.value}" points to nothing`);
+        throw new SpecError('ERR_SPEC_REF', displayPath(next), pointerOf(ref), `$ref "${ref.value}" points to nothing`);
       }
       checked.add(key);
     }
@@ -139,61 +139,71 @@ export function jsonErrorPosition(text: string, message: string): string {
 
 interface FoundRef {
   readonly value: string;
-  /** The `#/…` pointer of the object holding the `$ref`, built only when asked for (errors). */
-  pointer(): string;
+  /** The path tokens of the object holding the `$ref` (its pointer is built only for an error). */
+  readonly tokens: ReadonlyArray<string | number>;
 }
 
-/** One step of the path from the document root: the parent step and this step's key. */
-interface PathStep {
-  readonly parent: PathStep | undefined;
-  readonly token: string | number;
-}
-
-function pointerOf(step: PathStep | undefined): string {
-  const tokens: Array<string | number> = [];
-  for (let s = step; s !== undefined; s = s.parent) tokens.push(s.token);
+function pointerOf(ref: FoundRef): string {
   let out = '#';
-  for (let i = tokens.length - 1; i >= 0; i -= 1) out += `/${escapePointerToken(String(tokens[i]))}`;
+  for (const token of ref.tokens) out += `/${escapePointerToken(String(token))}`;
   return out;
 }
+
+/** How a stacked node is searched: schema/OpenAPI (`NORMAL`), an `examples` map, or one Example Object. */
+const NORMAL = 0;
+const EXAMPLES_MAP = 1;
+const EXAMPLE = 2;
 
 /**
  * Every `$ref` in one parsed file, with its location. Example values are data, not OpenAPI,
  * so `example`, schema `examples` arrays and Example Object `value`s are not searched.
- * Pointers are kept as linked path steps and only turned into strings on demand.
+ * Depth-first with parallel stacks and one path array (no object per visited node: a big
+ * document has ~100,000 of them); a found `$ref` copies the path.
  */
 function collectRefs(root: unknown): FoundRef[] {
   const found: FoundRef[] = [];
-  const stack: Array<{ node: unknown; path: PathStep | undefined; inExampleMap: boolean }> = [{ node: root, path: undefined, inExampleMap: false }];
-  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
-    const { node, path, inExampleMap } = item;
+  const nodes: unknown[] = [root];
+  const tokens: Array<string | number> = [''];
+  const depths: number[] = [0];
+  const modes: number[] = [NORMAL];
+  const path: Array<string | number> = [];
+  const push = (node: unknown, token: string | number, depth: number, mode: number): void => {
+    nodes.push(node);
+    tokens.push(token);
+    depths.push(depth);
+    modes.push(mode);
+  };
+  while (nodes.length > 0) {
+    const node = nodes.pop();
+    const token = tokens.pop() ?? '';
+    const depth = depths.pop() ?? 0;
+    const mode = modes.pop() ?? NORMAL;
+    // the stack is LIFO, so path[0 … depth-2] already hold this node's ancestors
+    if (depth > 0) path[depth - 1] = token;
     if (Array.isArray(node)) {
       for (let i = node.length - 1; i >= 0; i -= 1) {
         const child: unknown = node[i];
-        if (child !== null && typeof child === 'object') stack.push({ node: child, path: { parent: path, token: i }, inExampleMap: false });
+        if (child !== null && typeof child === 'object') push(child, i, depth + 1, NORMAL);
       }
       continue;
     }
     if (!isObject(node)) continue;
-    const ref = node.$ref;
-    if (typeof ref === 'string') found.push({ value: ref, pointer: () => pointerOf(path) });
-    if (inExampleMap) {
-      // an Example Object: only a $ref (handled above) matters, its `value` is data
+    if (mode === EXAMPLES_MAP) {
+      for (const name in node) push(node[name], name, depth + 1, EXAMPLE);
       continue;
     }
+    const ref = node.$ref;
+    if (typeof ref === 'string') found.push({ value: ref, tokens: path.slice(0, depth) });
+    // an Example Object: only its $ref matters, its `value` is data
+    if (mode === EXAMPLE) continue;
     for (const key in node) {
       if (key === 'example' || key === '$ref') continue;
       const child = node[key];
       if (key === 'examples') {
-        if (isObject(child)) {
-          const examplesPath: PathStep = { parent: path, token: key };
-          for (const name in child) {
-            stack.push({ node: child[name], path: { parent: examplesPath, token: name }, inExampleMap: true });
-          }
-        }
+        if (isObject(child)) push(child, key, depth + 1, EXAMPLES_MAP);
         continue;
       }
-      if (child !== null && typeof child === 'object') stack.push({ node: child, path: { parent: path, token: key }, inExampleMap: false });
+      if (child !== null && typeof child === 'object') push(child, key, depth + 1, NORMAL);
     }
   }
   return found;

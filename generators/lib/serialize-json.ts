@@ -5,15 +5,14 @@ export function serializeJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-/** How many container levels {@link serializeJsonChunks} opens itself (a request item sits at level 4, 6 in scenario folders). */
-const CHUNK_DEPTH = 6;
-
 /**
- * Exactly the text of {@link serializeJson}, handed to `write` in pieces of at most one element of the
- * top levels each, so a big collection is never one giant string (nor a giant buffer to write it).
+ * Exactly the text of {@link serializeJson}, handed to `write` in pieces, so a big collection is never
+ * one giant string (nor a giant buffer to write it). The top two levels are opened here, and so is the
+ * `item` tree (objects with an `item` array, and those arrays): each Postman request item, event or
+ * variable becomes one piece, written by JSON.stringify (fast) and re-indented.
  */
 export function serializeJsonChunks(value: unknown, write: (chunk: string) => void): void {
-  const text = chunk(jsonValue(value, ''), '', 0, write);
+  const text = chunk(jsonValue(value, ''), '', '', 0, write);
   write(`${text ?? 'undefined'}\n`);
 }
 
@@ -37,12 +36,19 @@ function jsonValue(value: unknown, key: string): unknown {
   return value;
 }
 
+/** Whether {@link chunk} opens `value` (found under `key`, `level` deep) instead of stringifying it whole. */
+function opens(value: object, key: string, level: number): boolean {
+  if (level < 2) return true;
+  if (Array.isArray(value)) return key === 'item';
+  return Array.isArray((value as { item?: unknown }).item);
+}
+
 /**
- * Writes `value` at `indent` and returns the text that closes it (or all of it, for a leaf), which the
- * caller writes after it; `undefined` when JSON.stringify would leave the value out.
+ * Writes `value` (found under `key`) at `indent` and returns the text that closes it (or all of it, for
+ * a leaf), which the caller writes after it; `undefined` when JSON.stringify would leave the value out.
  */
-function chunk(value: unknown, indent: string, level: number, write: (text: string) => void): string | undefined {
-  if (!isPlainContainer(value) || level >= CHUNK_DEPTH) {
+function chunk(value: unknown, key: string, indent: string, level: number, write: (text: string) => void): string | undefined {
+  if (!isPlainContainer(value) || !opens(value, key, level)) {
     const text = JSON.stringify(value, null, 2) as string | undefined;
     return text === undefined || indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
   }
@@ -52,19 +58,19 @@ function chunk(value: unknown, indent: string, level: number, write: (text: stri
     write('[\n');
     for (let i = 0; i < value.length; i += 1) {
       write(inner);
-      const text = chunk(jsonValue(value[i], String(i)), inner, level + 1, write) ?? 'null';
+      const text = chunk(jsonValue(value[i], String(i)), key, inner, level + 1, write) ?? 'null';
       write(`${text}${i < value.length - 1 ? ',' : ''}\n`);
     }
     return `${indent}]`;
   }
   const record = value as Record<string, unknown>;
   let first = true;
-  for (const key of Object.keys(record)) {
-    const item = jsonValue(record[key], key);
+  for (const name of Object.keys(record)) {
+    const item = jsonValue(record[name], name);
     if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
-    write(`${first ? '{\n' : ',\n'}${inner}${JSON.stringify(key)}: `);
+    write(`${first ? '{\n' : ',\n'}${inner}${JSON.stringify(name)}: `);
     first = false;
-    const text = chunk(item, inner, level + 1, write);
+    const text = chunk(item, name, inner, level + 1, write);
     write(text ?? 'null');
   }
   return first ? '{}' : `\n${indent}}`;

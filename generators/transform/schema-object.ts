@@ -42,6 +42,44 @@ const LIST_KEYWORDS = ['allOf', 'anyOf', 'oneOf'] as const;
 /** Keywords whose value is a map of sub-schemas. */
 const MAP_KEYWORDS = ['properties', 'patternProperties'] as const;
 
+/** Every keyword {@link convert} reads, by index (a schema's own keys are scanned once into a bit mask). */
+const READ_KEYWORDS: readonly string[] = [
+  ...PLAIN_KEYWORDS, ...SCHEMA_KEYWORDS, ...LIST_KEYWORDS, ...MAP_KEYWORDS,
+  'format', 'prefixItems', 'items', 'dependentRequired', 'dependentSchemas', '$ref', 'nullable',
+];
+const KEYWORD_INDEX: ReadonlyMap<string, number> = new Map(READ_KEYWORDS.map((keyword, i) => [keyword, i]));
+const indexOf = (keyword: string): number => KEYWORD_INDEX.get(keyword) ?? -1;
+const I_FORMAT = indexOf('format');
+const I_PREFIX_ITEMS = indexOf('prefixItems');
+const I_ITEMS = indexOf('items');
+const I_DEPENDENT_REQUIRED = indexOf('dependentRequired');
+const I_DEPENDENT_SCHEMAS = indexOf('dependentSchemas');
+const I_REF = indexOf('$ref');
+const I_NULLABLE = indexOf('nullable');
+const I_EXCLUSIVE_MINIMUM = indexOf('exclusiveMinimum');
+const I_EXCLUSIVE_MAXIMUM = indexOf('exclusiveMaximum');
+
+/** The keywords a schema has, as two 30-bit masks. */
+interface Present {
+  lo: number;
+  hi: number;
+}
+
+function presentKeywords(node: JsonObject): Present {
+  const present: Present = { lo: 0, hi: 0 };
+  for (const key in node) {
+    const i = KEYWORD_INDEX.get(key);
+    if (i === undefined) continue;
+    if (i < 30) present.lo |= 1 << i;
+    else present.hi |= 1 << (i - 30);
+  }
+  return present;
+}
+
+function has(present: Present, i: number): boolean {
+  return i < 30 ? (present.lo & (1 << i)) !== 0 : (present.hi & (1 << (i - 30))) !== 0;
+}
+
 export function createSchemaRegistry(spec: LoadedSpec): SchemaRegistry {
   return { spec, definitions: new Map(), refs: new Map() };
 }
@@ -116,36 +154,43 @@ function convert(registry: SchemaRegistry, queue: Array<{ node: unknown; at: Loc
   if (typeof node === 'boolean') return node;
   if (!isObject(node)) return {};
 
+  // a schema has a few keys: scan them once rather than probing every keyword (same order of output keys)
+  const present = presentKeywords(node);
   const out: JsonObject = {};
-  for (const keyword of PLAIN_KEYWORDS) {
+  for (let i = 0; i < PLAIN_KEYWORDS.length; i += 1) {
+    const keyword = PLAIN_KEYWORDS[i];
+    if (keyword === undefined || !has(present, i)) continue;
     const value = node[keyword];
     if (value !== undefined) out[keyword] = value;
   }
   // OAS 3.0 boolean exclusive bounds → draft-07 numeric ones
-  if (typeof node.exclusiveMinimum === 'boolean') {
+  if (has(present, I_EXCLUSIVE_MINIMUM) && typeof node.exclusiveMinimum === 'boolean') {
     delete out.exclusiveMinimum;
     if (node.exclusiveMinimum && typeof node.minimum === 'number') {
       out.exclusiveMinimum = node.minimum;
       delete out.minimum;
     }
   }
-  if (typeof node.exclusiveMaximum === 'boolean') {
+  if (has(present, I_EXCLUSIVE_MAXIMUM) && typeof node.exclusiveMaximum === 'boolean') {
     delete out.exclusiveMaximum;
     if (node.exclusiveMaximum && typeof node.maximum === 'number') {
       out.exclusiveMaximum = node.maximum;
       delete out.maximum;
     }
   }
-  if (typeof node.format === 'string' && KNOWN_FORMATS.has(node.format)) out.format = node.format;
+  if (has(present, I_FORMAT) && typeof node.format === 'string' && KNOWN_FORMATS.has(node.format)) out.format = node.format;
   for (const keyword of SCHEMA_KEYWORDS) {
+    if (!has(present, indexOf(keyword))) continue;
     const child = node[keyword];
     if (child !== undefined && (isObject(child) || typeof child === 'boolean')) out[keyword] = convertChild(registry, queue, child, at, keyword);
   }
   for (const keyword of LIST_KEYWORDS) {
+    if (!has(present, indexOf(keyword))) continue;
     const list = node[keyword];
     if (Array.isArray(list)) out[keyword] = convertList(registry, queue, list, at, keyword);
   }
   for (const keyword of MAP_KEYWORDS) {
+    if (!has(present, indexOf(keyword))) continue;
     const map = node[keyword];
     if (isObject(map)) {
       const converted: JsonObject = {};
@@ -154,25 +199,28 @@ function convert(registry: SchemaRegistry, queue: Array<{ node: unknown; at: Loc
     }
   }
   // 3.1 prefixItems + items → draft-07 tuple items + additionalItems
-  if (Array.isArray(node.prefixItems)) {
+  const items = has(present, I_ITEMS) ? node.items : undefined;
+  if (has(present, I_PREFIX_ITEMS) && Array.isArray(node.prefixItems)) {
     out.items = convertList(registry, queue, node.prefixItems, at, 'prefixItems');
-    if (node.items !== undefined) out.additionalItems = convertChild(registry, queue, node.items, at, 'items');
-  } else if (Array.isArray(node.items)) {
-    out.items = convertList(registry, queue, node.items, at, 'items');
-  } else if (node.items !== undefined) {
-    out.items = convertChild(registry, queue, node.items, at, 'items');
+    if (items !== undefined) out.additionalItems = convertChild(registry, queue, items, at, 'items');
+  } else if (Array.isArray(items)) {
+    out.items = convertList(registry, queue, items, at, 'items');
+  } else if (items !== undefined) {
+    out.items = convertChild(registry, queue, items, at, 'items');
   }
-  if (isObject(node.dependentRequired) || isObject(node.dependentSchemas)) {
+  const dependentRequired = has(present, I_DEPENDENT_REQUIRED) ? node.dependentRequired : undefined;
+  const dependentSchemas = has(present, I_DEPENDENT_SCHEMAS) ? node.dependentSchemas : undefined;
+  if (isObject(dependentRequired) || isObject(dependentSchemas)) {
     const dependencies: JsonObject = {};
-    if (isObject(node.dependentRequired)) Object.assign(dependencies, node.dependentRequired);
-    if (isObject(node.dependentSchemas)) {
-      for (const name of Object.keys(node.dependentSchemas)) dependencies[name] = convertChild(registry, queue, node.dependentSchemas[name], at, 'dependentSchemas', name);
+    if (isObject(dependentRequired)) Object.assign(dependencies, dependentRequired);
+    if (isObject(dependentSchemas)) {
+      for (const name of Object.keys(dependentSchemas)) dependencies[name] = convertChild(registry, queue, dependentSchemas[name], at, 'dependentSchemas', name);
     }
     if (Object.keys(dependencies).length > 0) out.dependencies = dependencies;
   }
 
   let result: JsonObject = out;
-  if (typeof node.$ref === 'string') {
+  if (has(present, I_REF) && typeof node.$ref === 'string') {
     const target = resolveRef(registry.spec, node.$ref, at);
     const key = enqueue(registry, queue, target.value, target.at);
     let $ref = registry.refs.get(key);
@@ -184,7 +232,7 @@ function convert(registry: SchemaRegistry, queue: Array<{ node: unknown; at: Loc
     // draft-07 ignores siblings of $ref, so keep them in an allOf
     result = Object.keys(out).length === 0 ? ref : { allOf: [ref, out] };
   }
-  if (node.nullable === true) result = allowNull(result);
+  if (has(present, I_NULLABLE) && node.nullable === true) result = allowNull(result);
   return result;
 }
 

@@ -34,7 +34,7 @@ const edgeCases: Array<[string, unknown]> = [
   ['only undefined properties', { a: undefined }],
   ['toJSON', { toJSON: () => ({ x: [1, { y: 2 }] }) }],
   ['Date, boxed string and number', [new Date(0), new String('s'), new Number(3)]],
-  ['deeper than the chunk depth', { a: [1, [2, [3, [4, [5, [6, { z: 'deep\n"quoted"' }]]]]]] }],
+  ['deep nesting', { a: [1, [2, [3, [4, [5, [6, { z: 'deep\n"quoted"' }]]]]]] }],
   ['null prototype', Object.assign(Object.create(null) as object, { k: [1] })],
 ];
 for (const [name, value] of edgeCases) {
