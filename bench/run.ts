@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { BENCH_USAGE, parseBenchArgs } from './lib/args.js';
 import type { BenchOptions, Section } from './lib/args.js';
 import { BenchError } from './lib/errors.js';
@@ -81,7 +81,7 @@ async function main(argv: readonly string[]): Promise<void> {
     mock: latest('mock'),
   });
   if (options.out !== '') {
-    const out = join(ROOT_DIR, options.out);
+    const out = resolve(ROOT_DIR, options.out);
     writeFileSync(out, markdown);
     log(`wrote ${relative(ROOT_DIR, out)}`);
   } else {
