@@ -5,6 +5,7 @@
  */
 import { parseRunnerArgs, UsageError, USAGE } from './parse-args.js';
 import { runContract } from './run-contract.js';
+import { runMain } from './run-main.js';
 
 async function main(argv: readonly string[]): Promise<number> {
   let command;
@@ -30,14 +31,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return result.exitCode;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    const coded = err as { code?: unknown; message?: unknown };
-    const code = typeof coded.code === 'string' ? `${coded.code}: ` : '';
-    process.stderr.write(`error: ${code}${String(coded.message ?? err)}\n`);
-    process.exitCode = 1;
-  },
-);
+runMain(main, process.argv.slice(2));

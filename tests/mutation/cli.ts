@@ -7,6 +7,7 @@ import { ACCEPTED_SURVIVORS, FAULTS, findFault, UnknownFaultError } from './cata
 import { MUTATION_USAGE, MutationUsageError, parseMutationArgs, type MutationCommand } from './cli-args.js';
 import { buildKillReport, formatTable, formatVerdict } from './report.js';
 import { runCatalogue } from './run-catalogue.js';
+import { runMain } from '../../runner/run-main.js';
 
 const COMMAND = 'npm run mutation';
 
@@ -54,14 +55,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return report.passed ? 0 : 1;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    const coded = err as { code?: unknown; message?: unknown };
-    const code = typeof coded.code === 'string' ? `${coded.code}: ` : '';
-    process.stderr.write(`error: ${code}${String(coded.message ?? err)}\n`);
-    process.exitCode = 1;
-  },
-);
+runMain(main, process.argv.slice(2));
