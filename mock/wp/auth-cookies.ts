@@ -29,8 +29,10 @@ export function authCookies(user: UserRecord, siteUrl: string, nowSeconds: numbe
   ];
 }
 
-/** PHP's `setcookie()` date format: `Thu, 01-Jan-2026 00:00:00 GMT`. */
+/**
+ * PHP 8.2's `setcookie()` date format (the reference site runs PHP 8.2): `Thu, 01 Jan 2026 00:00:00 GMT`,
+ * i.e. `D, d M Y H:i:s \\G\\M\\T`. PHP 8.0/8.1 wrote `Thu, 01-Jan-2026 00:00:00 GMT` (changed by php-src GH-9200).
+ */
 function phpCookieDate(seconds: number): string {
-  const d = new Date(seconds * 1000).toUTCString(); // "Thu, 01 Jan 2026 00:00:00 GMT"
-  return d.replace(/^(\w+), (\d+) (\w+) (\d+)/, '$1, $2-$3-$4');
+  return new Date(seconds * 1000).toUTCString();
 }

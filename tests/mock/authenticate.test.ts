@@ -83,3 +83,11 @@ test('v1 authenticate: always a JWT, key order user, jwt, redirect; failures are
   assert.equal(bad.status, 403);
   assert.equal(bad.body, '{"errors":{"rest_jwt_auth_failure":["Error: The password you entered for the username admin is incorrect. Lost your password?"]},"error_data":[]}');
 });
+
+test('returnAuthCookies with remember=true: PHP 8.2 setcookie() expiry format (no dashes), 14 days + 12 h', async () => {
+  const r = await site.call('POST', A, { json: { username: 'admin', password: 'admin', returnAuthCookies: true, remember: true } });
+  const cookies = r.headers.getSetCookie();
+  assert.equal(cookies.length, 3);
+  // frozen clock T0 = 2026-01-01T00:00:00Z: expiration T0 + 14 d, cookie expiry 12 h later
+  for (const c of cookies) assert.match(c, /=admin%7C1768435200%7C[^;]+; expires=Thu, 15 Jan 2026 12:00:00 GMT; Max-Age=1252800; path=\/[^;]*; HttpOnly$/);
+});
