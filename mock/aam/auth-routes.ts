@@ -73,8 +73,11 @@ async function authenticate(ctx: AamContext, req: RestRequest): Promise<RestResu
   const user = wpSignon(ctx.users, ctx.siteUrl, ...credentials(req));
   if (!('id' in user)) return { status: 403, data: { code: user.code, reason: user.message } };
   const headers = cookies(ctx, req, user);
+  // SL: `$redirect ? wp_validate_redirect($redirect) : null`, then Login Redirect's filter replaces an empty
+  // value with the user's configured login redirect — none here, so `null` ("" and "0" are PHP-falsy).
   const raw = req.getParam('redirect');
-  const redirect = typeof raw === 'string' ? wpValidateRedirect(raw, ctx.siteUrl, null) : null;
+  const validated = typeof raw === 'string' && phpTruthy(raw) ? wpValidateRedirect(raw, ctx.siteUrl, null) : null;
+  const redirect = validated === '' ? null : validated;
   try {
     const jwt = await loginJwt(ctx, req, user, req.getParam('issueJWT') === true);
     const data = new Map<string, PhpValue>([['user', userData(user)], ['redirect', redirect]]);

@@ -91,3 +91,12 @@ test('returnAuthCookies with remember=true: PHP 8.2 setcookie() expiry format (n
   // frozen clock T0 = 2026-01-01T00:00:00Z: expiration T0 + 14 d, cookie expiry 12 h later
   for (const c of cookies) assert.match(c, /=admin%7C1768435200%7C[^;]+; expires=Thu, 15 Jan 2026 12:00:00 GMT; Max-Age=1252800; path=\/[^;]*; HttpOnly$/);
 });
+
+test('redirect "" / "0" / blank (PHP-falsy or empty after validation) → null, like an absent redirect', async () => {
+  for (const redirect of ['', '0', '   ']) {
+    const r = await site.call('POST', A, { json: { username: 'admin', password: 'admin', redirect } });
+    assert.equal(r.body, '{"user":{"data":{"ID":1,"user_login":"admin","user_nicename":"admin","display_name":"admin","user_url":"","user_email":"admin@example.org","user_registered":"2024-01-01 00:00:00"}},"redirect":null}', JSON.stringify(redirect));
+  }
+  const form = await site.call('POST', A, { form: { username: 'admin', password: 'admin', redirect: '' } });
+  assert.equal(form.json().redirect, null);
+});
