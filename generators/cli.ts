@@ -6,8 +6,7 @@
 import { access } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { SpecError } from './errors.js';
-import { ScenarioError } from './scenarios/scenario-error.js';
+import { LocatedInputError } from './errors.js';
 import { displayPath } from './load-spec.js';
 import { planOutputs } from './plan-outputs.js';
 import { staleOutputs, writeOutputs } from './write-outputs.js';
@@ -76,7 +75,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    console.error(err instanceof SpecError || err instanceof ScenarioError ? `error ${err.code}: ${err.message}` : `error: ${(err as Error).message}`);
+    console.error(err instanceof LocatedInputError ? `error ${err.code}: ${err.message}` : `error: ${(err as Error).message}`);
     process.exitCode = 1;
   },
 );

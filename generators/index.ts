@@ -2,7 +2,7 @@ export { loadSpec } from './load-spec.js';
 export { generateCollection } from './transform/collection.js';
 export { generateEnvironments } from './environments.js';
 export { serializeJson, serializeJsonChunks, writeJsonFile } from './lib/serialize-json.js';
-export { SpecError } from './errors.js';
+export { LocatedInputError, SpecError } from './errors.js';
 export { CONTRACT_TEST_BODY, CONTRACT_VARIABLE, contractPrerequestExec, contractTestExec } from './contract.js';
 export { definitionRef } from './transform/schema-object.js';
 export { outputText, staleOutputs, writeOutputs } from './write-outputs.js';

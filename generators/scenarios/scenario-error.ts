@@ -1,3 +1,5 @@
+import { LocatedInputError } from '../errors.js';
+
 /** Stable error codes of the scenario loader; callers `switch (err.code)`. */
 export type ScenarioErrorCode =
   | 'ERR_SCENARIOS_READ'
@@ -7,16 +9,6 @@ export type ScenarioErrorCode =
   | 'ERR_SCENARIOS_DUPLICATE_NAME';
 
 /** A problem in the scenario file, located by file and `#/…` JSON pointer (`''` = the whole file). */
-export class ScenarioError extends Error {
-  readonly code: ScenarioErrorCode;
-  readonly file: string;
-  readonly pointer: string;
-
-  constructor(code: ScenarioErrorCode, file: string, pointer: string, message: string, options?: { cause?: unknown }) {
-    super(`${file}${pointer === '' ? '' : ` ${pointer}`}: ${message}`, options);
-    this.name = 'ScenarioError';
-    this.code = code;
-    this.file = file;
-    this.pointer = pointer;
-  }
+export class ScenarioError extends LocatedInputError<ScenarioErrorCode> {
+  override readonly name = 'ScenarioError';
 }
