@@ -1,17 +1,25 @@
 /**
- * npm run generate -- [--spec FILE] [--collection OUT.json] [--environments DIR | --no-environments]
+ * npm run generate -- [--check]
+ *   every variant of the project: spec/<name>/openapi.yaml → collections/<name>.postman_collection.json
+ *   and environments/<name>/ (see project.ts)
+ * npm run generate -- --spec FILE [--collection OUT.json] [--environments DIR | --no-environments]
  *                     [--environments-data FILE] [--scenarios FILE | --no-scenarios] [--check]
+ *   one document (any OpenAPI 3.0/3.1 file)
  * Thin CLI: parse argv, plan every output in memory, then write them or (--check) compare.
  */
 import { access } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LocatedInputError } from './errors.js';
 import { displayPath } from './load-spec.js';
 import { planOutputs } from './plan-outputs.js';
+import type { PlanOptions } from './plan-outputs.js';
+import { projectPlans } from './project.js';
 import { staleOutputs, writeOutputs } from './write-outputs.js';
 
-const USAGE = 'usage: npm run generate -- [--spec FILE] [--collection OUT.json] [--environments DIR | --no-environments] [--environments-data FILE] [--scenarios FILE | --no-scenarios] [--check]';
+const USAGE = `usage: npm run generate -- [--check]
+         every spec/<name>/openapi.yaml → collections/<name>.postman_collection.json + environments/<name>/
+       npm run generate -- --spec FILE [--collection OUT.json] [--environments DIR | --no-environments] [--environments-data FILE] [--scenarios FILE | --no-scenarios] [--check]`;
 
 async function main(argv: string[]): Promise<number> {
   let values;
@@ -19,8 +27,8 @@ async function main(argv: string[]): Promise<number> {
     ({ values } = parseArgs({
       args: argv,
       options: {
-        spec: { type: 'string', default: 'spec/aam-jwt.openapi.yaml' },
-        collection: { type: 'string', default: 'collections/aam-jwt.postman_collection.json' },
+        spec: { type: 'string' },
+        collection: { type: 'string' },
         environments: { type: 'string', default: 'environments' },
         'no-environments': { type: 'boolean', default: false },
         'environments-data': { type: 'string' },
@@ -39,15 +47,30 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const { outputs, notes } = await planOutputs({
-    spec: values.spec,
-    collection: values.collection,
-    ...(values['no-environments'] ? {} : { environmentsDir: values.environments }),
-    environmentsData: values['environments-data'] ?? join(dirname(values.spec), 'environments.yaml'),
-    environmentsDataRequired: values['environments-data'] !== undefined,
-    ...(await scenariosFile(values.spec, values.scenarios, values['no-scenarios'])),
-  });
-  notes.forEach((note) => console.error(`note: ${note}`));
+  let plans: PlanOptions[];
+  if (values.spec === undefined) {
+    const single = (['collection', 'environments-data', 'scenarios', 'no-scenarios', 'no-environments'] as const).find((name) => values[name] !== undefined && values[name] !== false);
+    if (single !== undefined) {
+      console.error(`--${single} needs --spec (without it every spec/<name>/openapi.yaml is generated)\n${USAGE}`);
+      return 2;
+    }
+    plans = await projectPlans();
+  } else {
+    plans = [{
+      spec: values.spec,
+      collection: values.collection ?? join(dirname(values.spec), `${basename(values.spec).replace(/\.(ya?ml|json)$/i, '')}.postman_collection.json`),
+      ...(values['no-environments'] ? {} : { environmentsDir: values.environments }),
+      environmentsData: values['environments-data'] ?? join(dirname(values.spec), 'environments.yaml'),
+      environmentsDataRequired: values['environments-data'] !== undefined,
+      ...(await scenariosFile(values.spec, values.scenarios, values['no-scenarios'])),
+    }];
+  }
+  const outputs = [];
+  for (const plan of plans) {
+    const planned = await planOutputs(plan);
+    planned.notes.forEach((note) => console.error(`note: ${note}`));
+    outputs.push(...planned.outputs);
+  }
   if (values.check) {
     const stale = await staleOutputs(outputs);
     if (stale.length > 0) {

@@ -27,11 +27,21 @@ export interface GeneratedEnvironment {
   environment: PostmanEnvironment;
 }
 
+/** Options of {@link generateEnvironments}. */
+export interface EnvironmentOptions {
+  /**
+   * The collection the environments belong to (e.g. `aam-6.9.32`) when one data file serves several: it
+   * enters each id and is appended to each name, so the environments of two collections never collide.
+   */
+  scope?: string;
+}
+
 /**
  * Builds every environment described by `data` (the parsed environments file; `source` names
  * it in errors). All environments must declare the same keys in the same order.
  */
-export function generateEnvironments(data: unknown, source: string): GeneratedEnvironment[] {
+export function generateEnvironments(data: unknown, source: string, options: EnvironmentOptions = {}): GeneratedEnvironment[] {
+  const { scope } = options;
   const fail = (pointer: string, message: string): never => {
     throw new SpecError('ERR_ENVIRONMENTS_INVALID', source, pointer, message);
   };
@@ -51,7 +61,12 @@ export function generateEnvironments(data: unknown, source: string): GeneratedEn
     });
     return {
       fileName: `${env.file}.postman_environment.json`,
-      environment: { id: stableId('environment', env.file), name: env.name, values, _postman_variable_scope: 'environment' },
+      environment: {
+        id: scope === undefined ? stableId('environment', env.file) : stableId('environment', scope, env.file),
+        name: scope === undefined ? env.name : `${env.name} (${scope})`,
+        values,
+        _postman_variable_scope: 'environment',
+      },
     };
   });
   const keys = (e: GeneratedEnvironment): string => e.environment.values.map((v) => v.key).join(',');

@@ -10,9 +10,10 @@ export { planOutputs } from './plan-outputs.js';
 
 export type { LoadedSpec, Location } from './load-spec.js';
 export type { GenerateOptions } from './transform/collection.js';
-export type { GeneratedEnvironment, PostmanEnvironment, PostmanEnvironmentValue } from './environments.js';
+export type { EnvironmentOptions, GeneratedEnvironment, PostmanEnvironment, PostmanEnvironmentValue } from './environments.js';
 export type { GeneratorErrorCode } from './errors.js';
 export type { ContractExpectations, OperationContract, StatusContract } from './contract.js';
 export type { PostmanCollection, PostmanItem, PostmanFolder, PostmanRequest, PostmanEvent } from './postman-v2.1.js';
 export type { OutputFile } from './write-outputs.js';
 export type { PlanOptions } from './plan-outputs.js';
+export { projectPlans, projectVariants, variantFiles, variantPlan } from './project.js';

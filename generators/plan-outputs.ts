@@ -18,8 +18,14 @@ export interface PlanOptions {
   environmentsData: string;
   /** Fail (instead of skipping) when the environment data file is missing. */
   environmentsDataRequired: boolean;
-  /** Contract scenarios to add as a folder (e.g. spec/scenarios.yaml); `undefined` = none. */
+  /** Contract scenarios to add as a folder (e.g. spec/aam-6.9.32/scenarios.yaml); `undefined` = none. */
   scenarios?: string;
+  /** How the collection's description names the spec (default: its file name). */
+  specName?: string;
+  /** How the collection and messages name the scenario file (default: its path relative to the working directory). */
+  scenariosName?: string;
+  /** Scope of the environments when one data file serves several collections (see `EnvironmentOptions`). */
+  environmentsScope?: string;
 }
 
 /**
@@ -43,7 +49,7 @@ export async function planOutputs(options: PlanOptions): Promise<{ outputs: Outp
       } catch (cause) {
         throw new SpecError('ERR_SPEC_PARSE', displayPath(options.environmentsData), '', `invalid YAML: ${(cause as Error).message.split('\n')[0] ?? ''}`);
       }
-      for (const env of generateEnvironments(data, displayPath(options.environmentsData))) {
+      for (const env of generateEnvironments(data, displayPath(options.environmentsData), options.environmentsScope === undefined ? {} : { scope: options.environmentsScope })) {
         outputs.push({ path: join(options.environmentsDir, env.fileName), content: serializeJson(env.environment) });
       }
     }
@@ -54,9 +60,10 @@ export async function planOutputs(options: PlanOptions): Promise<{ outputs: Outp
 /** The collection; the loaded spec goes out of scope (and can be freed) as soon as it is built. */
 async function planCollection(options: PlanOptions): Promise<PostmanCollection> {
   const spec = await loadSpec(options.spec);
-  if (options.scenarios === undefined) return generateCollection(spec);
+  const named = options.specName === undefined ? {} : { specName: options.specName };
+  if (options.scenarios === undefined) return generateCollection(spec, named);
   // the scenario loader (Ajv) is loaded only when there are scenarios
   const { loadScenarios } = await import('./scenarios/load-scenarios.js');
-  const scenarios = await loadScenarios(displayPath(options.scenarios), listOperations(spec.doc), displayPath(options.spec));
-  return generateCollection(spec, { scenarios });
+  const scenarios = await loadScenarios(options.scenarios, listOperations(spec.doc), options.specName ?? displayPath(options.spec), options.scenariosName ?? displayPath(options.scenarios));
+  return generateCollection(spec, { ...named, scenarios });
 }

@@ -36,21 +36,23 @@ async function getValidator(): Promise<ReturnType<Ajv2020['compile']>> {
 }
 
 /**
- * Reads and validates a scenario file. `file` is shown in messages as given;
- * `operations` is the spec's catalogue ({@link listOperations}), `specName` names the spec in messages.
+ * Reads and validates a scenario file. `file` is shown in messages (and in the generated collection) as
+ * given, or as `shownAs`; `operations` is the spec's catalogue ({@link listOperations}), `specName` names
+ * the spec in messages.
  */
 export async function loadScenarios(
   file: string,
   operations: ReadonlyMap<string, CatalogueOperation>,
   specName = 'the spec',
+  shownAs = file,
 ): Promise<ScenarioSuite> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (cause) {
-    throw new ScenarioError('ERR_SCENARIOS_READ', file, '', 'cannot read the file', { cause });
+    throw new ScenarioError('ERR_SCENARIOS_READ', shownAs, '', 'cannot read the file', { cause });
   }
-  return parseScenarios(text, file, operations, specName);
+  return parseScenarios(text, shownAs, operations, specName);
 }
 
 /** Parses and validates scenario YAML text (see {@link loadScenarios}). */

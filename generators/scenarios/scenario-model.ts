@@ -67,7 +67,7 @@ export interface Scenario {
 }
 
 export interface ScenarioSuite {
-  /** The file as shown in messages (e.g. `spec/scenarios.yaml`). */
+  /** The file as shown in messages (e.g. `spec/aam-6.9.32/scenarios.yaml`), as it appears in the generated collection. */
   readonly file: string;
   readonly constants: Readonly<Record<string, string>>;
   readonly scenarios: readonly Scenario[];

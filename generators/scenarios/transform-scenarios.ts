@@ -39,7 +39,7 @@ export function transformScenarios(
     id: stableId('scenario', scenario.name),
     name: scenario.name,
     ...(scenario.description === undefined ? {} : { description: scenario.description }),
-    item: scenario.steps.flatMap((step) => stepItemNames(step).map((name) => transformStep(step, name, operations))),
+    item: scenario.steps.flatMap((step) => stepItemNames(step).map((name) => transformStep(step, name, operations, suite.file))),
   }));
   const variables = Object.entries(suite.constants).map(([key, value]): PostmanVariable => ({ key, value, type: 'string' }));
   const captured = new Set(suite.scenarios.flatMap((s) => s.steps.flatMap((step) => Object.keys(step.capture))));
@@ -51,7 +51,7 @@ export function transformScenarios(
       id: stableId('scenario-folder', SCENARIOS_FOLDER),
       name: SCENARIOS_FOLDER,
       description: [
-        'The contract suite: ordered scenarios generated from `spec/scenarios.yaml`. Run this folder (Collection Runner,',
+        `The contract suite: ordered scenarios generated from \`${suite.file}\`. Run this folder (Collection Runner,`,
         'or `npm run contract`); every bulk or destructive step works on `{{target_user_id}}`, a dedicated user, never on',
         "the caller's own token registry (AAM keeps only 10 tokens per user).",
       ].join(' '),
@@ -61,7 +61,7 @@ export function transformScenarios(
   };
 }
 
-function transformStep(step: ScenarioStep, name: string, operations: ReadonlyMap<string, OperationTemplate>): PostmanItem {
+function transformStep(step: ScenarioStep, name: string, operations: ReadonlyMap<string, OperationTemplate>, file: string): PostmanItem {
   const template = step.operation === undefined ? undefined : operations.get(step.operation);
   const base = template?.item.request;
   const method = step.method ?? base?.method ?? 'GET';
@@ -74,7 +74,7 @@ function transformStep(step: ScenarioStep, name: string, operations: ReadonlyMap
     method,
     header,
     url: stepUrl(step, base?.url),
-    description: describeStep(step, base),
+    description: describeStep(step, base, file),
     auth: step.auth === 'none' ? { type: 'noauth' } : step.auth === 'unprivileged' ? UNPRIVILEGED_AUTH : CALLER_AUTH,
   };
   if (body !== undefined) request.body = body.body;
@@ -132,9 +132,9 @@ function stepBody(step: ScenarioStep): { contentType: string; body: PostmanBody 
   return { contentType: body.contentType, body: { mode: 'raw', raw: body.text } };
 }
 
-function describeStep(step: ScenarioStep, base: PostmanRequest | undefined): string {
+function describeStep(step: ScenarioStep, base: PostmanRequest | undefined, file: string): string {
   const statuses = step.expect.status.join(' or ');
-  const parts = [`Scenario step (\`spec/scenarios.yaml\` ${step.pointer}): expects **${statuses}**.`];
+  const parts = [`Scenario step (\`${file}\` ${step.pointer}): expects **${statuses}**.`];
   if (step.requires.length > 0) parts.push(`Skipped unless ${step.requires.map((v) => `\`{{${v}}}\``).join(', ')} ${step.requires.length > 1 ? 'are' : 'is'} set.`);
   if (step.halt) parts.push('**Stops the run** when one of its expectations fails.');
   if (step.operation === undefined) parts.push('Not an operation of the spec (a route or method the API does not have).');

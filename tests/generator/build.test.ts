@@ -2,9 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { buildGenerator } from '../../generators/build.js';
 
 const root = new URL('../../', import.meta.url);
@@ -17,15 +17,23 @@ function run(...args: string[]) {
   return spawnSync(process.execPath, [bundle, ...args], { cwd: path('.'), encoding: 'utf8' });
 }
 
-test('the bundle (with its scenario and YAML chunks) regenerates the committed collection and environments byte for byte', async () => {
-  const out = join(dir, 'aam');
-  const result = run('--collection', join(out, 'c.json'), '--environments', join(out, 'env'));
+/** Every file under `folder`, relative to it, sorted. */
+async function filesUnder(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith('.json')).map((e) => relative(folder, join(e.parentPath, e.name))).sort();
+}
+
+test('the bundle (with its scenario and YAML chunks) regenerates the committed collections and environments byte for byte', async () => {
+  // a copy of the project's spec/ folder: the bundle writes collections/ and environments/ beside it
+  const project = join(dir, 'project');
+  await cp(path('spec'), join(project, 'spec'), { recursive: true });
+  const result = spawnSync(process.execPath, [bundle], { cwd: project, encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
-  assert.equal(await readFile(join(out, 'c.json'), 'utf8'), await readFile(path('collections/aam-jwt.postman_collection.json'), 'utf8'));
-  const environments = (await readdir(path('environments'))).filter((n) => n.endsWith('.postman_environment.json'));
-  assert.ok(environments.length >= 2, environments.join(', '));
-  for (const name of environments) {
-    assert.equal(await readFile(join(out, 'env', name), 'utf8'), await readFile(path(`environments/${name}`), 'utf8'), name);
+  for (const folder of ['collections', 'environments']) {
+    const committed = await filesUnder(path(folder));
+    assert.ok(committed.length >= (folder === 'collections' ? 1 : 2), committed.join(', '));
+    assert.deepEqual(await filesUnder(join(project, folder)), committed);
+    for (const name of committed) assert.equal(await readFile(join(project, folder, name), 'utf8'), await readFile(path(`${folder}/${name}`), 'utf8'), name);
   }
   assert.equal(run('--check').status, 0);
 });

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { mkdtemp, readFile, writeFile, copyFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
@@ -12,7 +12,7 @@ import newman from 'newman';
 import postmanCollection from 'postman-collection';
 import { parse } from 'yaml';
 import {
-  contractPrerequestExec, generateCollection, generateEnvironments, loadSpec, serializeJson, SpecError,
+  contractPrerequestExec, generateCollection, generateEnvironments, loadSpec, projectVariants, serializeJson, SpecError,
   type OperationContract, type PostmanCollection, type PostmanFolder, type PostmanItem,
 } from '../../generators/index.js';
 import { postmanPath } from '../../generators/transform/operation-object.js';
@@ -25,7 +25,7 @@ import { listOperations } from '../../generators/scenarios/operation-catalogue.j
 
 const root = new URL('../../', import.meta.url);
 const path = (rel: string): string => new URL(rel, root).pathname;
-const AAM = path('spec/aam-jwt.openapi.yaml');
+const AAM = path('spec/aam-6.9.32/openapi.yaml');
 const FIXTURES = [
   path('tests/fixtures/openapi/petstore-expanded.yaml'),
   path('tests/fixtures/openapi/tree-forms.openapi.yaml'),
@@ -43,10 +43,11 @@ async function generate(file: string): Promise<PostmanCollection> {
   return generateCollection(await loadSpec(file));
 }
 
-/** The AAM collection as `npm run generate` writes it: with the contract scenarios of spec/scenarios.yaml. */
+/** The AAM collection as `npm run generate` writes it: with the contract scenarios of spec/aam-6.9.32/scenarios.yaml. */
 async function generateAam(): Promise<PostmanCollection> {
   const spec = await loadSpec(AAM);
-  return generateCollection(spec, { scenarios: await loadScenarios(path('spec/scenarios.yaml'), listOperations(spec.doc)) });
+  const scenarios = await loadScenarios(path('spec/aam-6.9.32/scenarios.yaml'), listOperations(spec.doc), 'spec/aam-6.9.32/openapi.yaml', 'spec/aam-6.9.32/scenarios.yaml');
+  return generateCollection(spec, { specName: 'spec/aam-6.9.32/openapi.yaml', scenarios });
 }
 
 // ---- stub pm: just enough of the sandbox API the contract script uses ----
@@ -145,10 +146,29 @@ for (const file of FIXTURES) {
 }
 
 test('the committed AAM collection and environments are the golden files (npm run generate)', async () => {
-  assert.equal(serializeJson(await generateAam()), await readFile(path('collections/aam-jwt.postman_collection.json'), 'utf8'));
-  const envs = generateEnvironments(parse(await readFile(path('spec/environments.yaml'), 'utf8')), 'spec/environments.yaml');
+  assert.equal(serializeJson(await generateAam()), await readFile(path('collections/aam-6.9.32.postman_collection.json'), 'utf8'));
+  const envs = generateEnvironments(parse(await readFile(path('spec/environments.yaml'), 'utf8')), 'spec/environments.yaml', { scope: 'aam-6.9.32' });
   assert.deepEqual(envs.map((e) => e.fileName), ['local.postman_environment.json', 'real-site.postman_environment.json']);
-  for (const env of envs) assert.equal(serializeJson(env.environment), await readFile(path(`environments/${env.fileName}`), 'utf8'));
+  for (const env of envs) assert.equal(serializeJson(env.environment), await readFile(path(`environments/aam-6.9.32/${env.fileName}`), 'utf8'));
+});
+
+test('every variant folder of spec/ has its committed collection and environments, and nothing else is committed', async () => {
+  const variants = await projectVariants(path('.'));
+  assert.ok(variants.includes('aam-6.9.32'), variants.join(', '));
+  assert.deepEqual((await readdir(path('collections'))).filter((n) => n.endsWith('.json')).sort(), variants.map((v) => `${v}.postman_collection.json`).sort());
+  assert.deepEqual((await readdir(path('environments'), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort(), [...variants].sort());
+});
+
+test('environments of two collections get their own ids and names (scope)', () => {
+  const data = { environments: [{ file: 'local', name: 'Local', values: [{ key: 'baseUrl', value: 'x' }] }] };
+  const [plain] = generateEnvironments(data, 'e.yaml');
+  const [a] = generateEnvironments(data, 'e.yaml', { scope: 'aam-a' });
+  const [b] = generateEnvironments(data, 'e.yaml', { scope: 'aam-b' });
+  assert.equal(a?.environment.name, 'Local (aam-a)');
+  assert.equal(plain?.environment.name, 'Local');
+  assert.notEqual(a?.environment.id, b?.environment.id);
+  assert.notEqual(a?.environment.id, plain?.environment.id);
+  assert.equal(a?.fileName, 'local.postman_environment.json');
 });
 
 test('AAM: one request per operationId, public operations send no token', async () => {
