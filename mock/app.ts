@@ -1,14 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AamContext } from './aam/context.js';
 import { registerToken } from './aam/registry.js';
-import { createRoutes } from './aam/register.js';
 import { determineCurrentUser } from './aam/transport.js';
 import { resolveContext } from './config.js';
+import { aamGeneration } from './generations/index.js';
 import type { MockOptions } from './config.js';
 import { createPhpRequest } from './php/request.js';
 import type { PhpRequest } from './php/request.js';
 import { phpGet } from './php/values.js';
 import type { PhpValue } from './php/values.js';
+import type { AamVersion } from './generations/index.js';
 import { wpJsonEncode } from './wp-rest/json.js';
 import type { RouteRegistry } from './wp-rest/routes.js';
 import { serveRest } from './wp-rest/server.js';
@@ -27,6 +28,8 @@ export interface Mock {
   issueToken(login: string): string;
   /** the resolved site URL */
   readonly siteUrl: string;
+  /** the AAM version (generation of the JWT API) this mock answers as */
+  readonly aamVersion: AamVersion;
 }
 
 export class UnknownUserError extends Error {
@@ -35,14 +38,15 @@ export class UnknownUserError extends Error {
 
 const CRITICAL = '<p>There has been a critical error on this website.</p><p><a href="https://wordpress.org/support/article/faq-troubleshooting/">Learn more about troubleshooting WordPress.</a></p>';
 
-/** Create the mock: WordPress REST semantics with AAM 6.9.32's JWT routes, no socket. */
+/** Create the mock: WordPress REST semantics with the JWT routes of one AAM generation, no socket. */
 export function createMock(options: MockOptions = {}): Mock {
   const ctx = resolveContext(options);
-  const registry = createRoutes(ctx);
+  const routesFor = aamGeneration(ctx.aamVersion).createRoutes(ctx);
   return {
     siteUrl: ctx.siteUrl,
+    aamVersion: ctx.aamVersion,
     handle(req, res) {
-      void handleRequest(ctx, registry, req, res);
+      void handleRequest(ctx, routesFor, req, res);
     },
     issueToken(login) {
       const user = ctx.users.byLogin(login);
@@ -54,14 +58,14 @@ export function createMock(options: MockOptions = {}): Mock {
   };
 }
 
-async function handleRequest(ctx: AamContext, registry: RouteRegistry, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handleRequest(ctx: AamContext, routesFor: (currentUserId: number) => RouteRegistry, req: IncomingMessage, res: ServerResponse): Promise<void> {
   let isRest = false;
   try {
     const body = await readBody(req);
     const php = createPhpRequest(req.method ?? 'GET', req.url ?? '/', req.headers, body);
     const route = restRoute(php);
     isRest = route !== null;
-    const result = await answer(ctx, registry, php, route);
+    const result = await answer(ctx, routesFor, php, route);
     send(res, result);
   } catch {
     send(res, isRest
@@ -70,12 +74,12 @@ async function handleRequest(ctx: AamContext, registry: RouteRegistry, req: Inco
   }
 }
 
-async function answer(ctx: AamContext, registry: RouteRegistry, php: PhpRequest, route: string | null): Promise<HttpResult> {
+async function answer(ctx: AamContext, routesFor: (currentUserId: number) => RouteRegistry, php: PhpRequest, route: string | null): Promise<HttpResult> {
   const current = await determineCurrentUser(ctx, php);
   if (current.signedUrlLogin) return signedUrlLogin(ctx, php, current.userId);
-  if (route !== null) return serveRest(php, route, current.userId, { registry, siteUrl: ctx.siteUrl });
+  if (route !== null) return serveRest(php, route, current.userId, { registry: routesFor(current.userId), siteUrl: ctx.siteUrl });
   if (php.path === '/' || php.path === '/index.php') {
-    return { status: 200, headers: [['Content-Type', 'text/html; charset=UTF-8']], body: '<!DOCTYPE html><html><head><title>AAM mock</title></head><body><p>AAM 6.9.32 JWT mock. REST API: /wp-json/</p></body></html>\n' };
+    return { status: 200, headers: [['Content-Type', 'text/html; charset=UTF-8']], body: `<!DOCTYPE html><html><head><title>AAM mock</title></head><body><p>AAM ${ctx.aamVersion} JWT mock. REST API: /wp-json/</p></body></html>\n` };
   }
   return { status: 404, headers: [['Content-Type', 'text/html; charset=UTF-8']], body: '<!DOCTYPE html><html><head><title>Page not found</title></head><body><p>Page not found</p></body></html>\n' };
 }

@@ -4,12 +4,14 @@ import type { StartOptions } from './server.js';
 import { SIGNING_ALGORITHMS } from './jwt/keys.js';
 import type { SigningAlgorithm } from './jwt/keys.js';
 import { loadUsers } from './wp/users.js';
+import { AAM_VERSIONS, DEFAULT_AAM_VERSION, isAamVersion } from './generations/index.js';
 
 export const HELP = `Usage: npm run mock -- [options]
 
-Reference mock of AAM 6.9.32's JWT REST API (WordPress REST semantics).
+Reference mock of AAM's JWT REST API (WordPress REST semantics), bug-compatible with one AAM generation.
 
 Options (each also read from the environment variable in brackets):
+  --aam-version V      the AAM generation to answer as: ${AAM_VERSIONS.join(' | ')} [AAM_MOCK_AAM_VERSION] (${DEFAULT_AAM_VERSION})
   --port N             listen port, 0 = a free one            [AAM_MOCK_PORT]   (8080)
   --host HOST          listen address                         [AAM_MOCK_HOST]   (127.0.0.1)
   --site-url URL       site URL (iss claim, signed_url, Link) [AAM_MOCK_SITE_URL] (the listen URL)
@@ -29,7 +31,7 @@ export class UsageError extends Error {
 }
 
 const FLAGS = {
-  port: 'AAM_MOCK_PORT', host: 'AAM_MOCK_HOST', 'site-url': 'AAM_MOCK_SITE_URL', secret: 'AAM_MOCK_SECRET',
+  'aam-version': 'AAM_MOCK_AAM_VERSION', port: 'AAM_MOCK_PORT', host: 'AAM_MOCK_HOST', 'site-url': 'AAM_MOCK_SITE_URL', secret: 'AAM_MOCK_SECRET',
   algorithm: 'AAM_MOCK_ALGORITHM', 'private-key': 'AAM_MOCK_PRIVATE_KEY', 'public-key': 'AAM_MOCK_PUBLIC_KEY',
   ttl: 'AAM_MOCK_TTL', 'registry-size': 'AAM_MOCK_REGISTRY_SIZE', users: 'AAM_MOCK_USERS',
 } as const;
@@ -68,6 +70,11 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): StartOptions |
     return typeof given === 'string' ? given : env[FLAGS[name]];
   };
   const options: StartOptions = {};
+  const version = v('aam-version');
+  if (version !== undefined) {
+    if (!isAamVersion(version)) throw new UsageError(`--aam-version must be one of ${AAM_VERSIONS.join(', ')}, got "${version}"`);
+    options.aamVersion = version;
+  }
   const port = v('port');
   options.port = port === undefined ? 8080 : integer('port', port, 0, 65535);
   options.host = v('host') ?? '127.0.0.1';

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const lines = [`AAM 6.9.32 JWT mock listening on ${mock.url}`, `REST API: ${mock.restUrl}`, 'Bearer tokens (Authorization: Bearer <token>):'];
+  const lines = [`AAM ${mock.aamVersion} JWT mock listening on ${mock.url}`, `REST API: ${mock.restUrl}`, 'Bearer tokens (Authorization: Bearer <token>):'];
   for (const [login, token] of Object.entries(mock.tokens)) lines.push(`  ${login}: ${token}`);
   process.stdout.write(`${lines.join('\n')}\nPress Ctrl+C to stop.\n`);
   const stop = (): void => {

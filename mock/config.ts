@@ -1,6 +1,8 @@
 import { DEFAULT_BEARER } from './aam/context.js';
 import type { AamContext, BearerConfig } from './aam/context.js';
 import { JwtManager } from './jwt/manager.js';
+import { AAM_VERSIONS, DEFAULT_AAM_VERSION, isAamVersion } from './generations/index.js';
+import type { AamVersion } from './generations/index.js';
 import { createKeys } from './jwt/keys.js';
 import type { SigningAlgorithm } from './jwt/keys.js';
 import { UserOptions } from './wp/user-options.js';
@@ -9,6 +11,8 @@ import type { UserRecord } from './wp/users.js';
 
 /** Options of `createMock()` / `startMock()` (the fixed public API, plus `bearer`). */
 export interface MockOptions {
+  /** the AAM generation to answer as (default 6.9.32, the seed's API) */
+  aamVersion?: AamVersion;
   /** default: the URL the server listens on, e.g. http://127.0.0.1:8080 (iss claim, signed_url, Link header) */
   siteUrl?: string;
   /** HS* signing secret (stands for WP's SECURE_AUTH_KEY) */
@@ -51,11 +55,14 @@ export function resolveContext(options: MockOptions = {}): AamContext {
   } catch {
     throw new MockConfigError(`invalid site URL: ${siteUrl}`);
   }
+  const aamVersion = options.aamVersion ?? DEFAULT_AAM_VERSION;
+  if (!isAamVersion(aamVersion)) throw new MockConfigError(`unknown AAM version: ${String(aamVersion)} (known: ${AAM_VERSIONS.join(', ')})`);
   const registrySize = options.registrySize ?? 10;
   if (!Number.isInteger(registrySize) || registrySize < 1) throw new MockConfigError('registrySize must be a positive integer');
   const keys = createKeys(options.algorithm ?? 'HS256', options.secret ?? DEFAULT_SECRET, options.privateKeyPem, options.publicKeyPem);
   const users = new UserStore(options.users ? checkUsers(options.users) : loadUsers());
   return {
+    aamVersion,
     users,
     userOptions: new UserOptions(),
     jwt: new JwtManager({ keys, siteUrl, ttl: options.ttl ?? DEFAULT_TTL, now }),

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { createMock } from './app.js';
 import type { MockOptions } from './config.js';
+import type { AamVersion } from './generations/index.js';
 
 /** A mock listening on a socket. */
 export interface RunningMock {
@@ -9,6 +10,8 @@ export interface RunningMock {
   url: string;
   /** url + '/wp-json' */
   restUrl: string;
+  /** the AAM generation it answers as */
+  aamVersion: AamVersion;
   /** a ready bearer token per user login */
   tokens: Record<string, string>;
   close(): Promise<void>;
@@ -49,6 +52,7 @@ export async function startMock(options: StartOptions = {}): Promise<RunningMock
   return {
     url,
     restUrl: `${url}/wp-json`,
+    aamVersion: mock.aamVersion,
     tokens,
     close: () => new Promise<void>((resolve) => {
       server.close(() => resolve());

@@ -23,6 +23,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const { options } = command;
   const result = await runContract({
     target: options.target,
+    ...(options.aamVersion === undefined ? {} : { aamVersion: options.aamVersion }),
     generate: options.generate,
     reportsDir: options.reportsDir,
     progress: true,

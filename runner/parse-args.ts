@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { AAM_VERSIONS, isAamVersion } from './generations.js';
+import type { AamVersion } from './generations.js';
 
 /** Run against the reference mock, started in-process on 127.0.0.1 and a free port. */
 export interface MockTarget {
@@ -19,6 +21,8 @@ export type RunTarget = MockTarget | SiteTarget;
 
 export interface RunnerOptions {
   readonly target: RunTarget;
+  /** `--aam-version`: the generation to run; `undefined` = the default (the mock's default generation). */
+  readonly aamVersion: AamVersion | undefined;
   /** Directory for junit.xml and report.html. */
   readonly reportsDir: string;
   /** Regenerate collections/ and environments/ first (default true). */
@@ -38,11 +42,12 @@ export class UsageError extends Error {
 
 export const USAGE = `Usage: npm run contract -- [options]
 
-Runs the contract scenarios of collections/aam-jwt.postman_collection.json with Newman and prints a
-summary and the coverage table; writes reports/junit.xml and reports/report.html. Exit 0 = passed.
+Runs the contract scenarios of one AAM generation's collection (collections/aam-<version>.postman_collection.json)
+with Newman and prints a summary and the coverage table; writes reports/junit.xml and reports/report.html.
+Exit 0 = passed.
 
-Without --base-url: regenerates the collection, starts the reference mock on 127.0.0.1 (free port)
-and runs against it with environments/local.postman_environment.json.
+Without --base-url: regenerates the collections, starts the reference mock of that generation on 127.0.0.1
+(free port) and runs against it with environments/aam-<version>/local.postman_environment.json.
 
 Against a real site (the same collection, only the environment changes):
   --base-url URL                 site URL (the REST base is URL/wp-json unless URL ends with /wp-json)
@@ -54,6 +59,7 @@ Against a real site (the same collection, only the environment changes):
   --unprivileged-password P      (without them those steps are skipped)
 
 Other options:
+  --aam-version V                the AAM generation: ${AAM_VERSIONS.join(' | ')} (default: 6.9.32)
   --reports DIR                  where to write the reports (default: reports)
   --no-generate                  use the committed collection as is
   -h, --help                     show this help
@@ -78,6 +84,7 @@ export function parseRunnerArgs(argv: readonly string[]): ParsedCommand {
         'unprivileged-username': { type: 'string' },
         'unprivileged-password': { type: 'string' },
         reports: { type: 'string' },
+        'aam-version': { type: 'string' },
         'no-generate': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -93,14 +100,17 @@ export function parseRunnerArgs(argv: readonly string[]): ParsedCommand {
     return value;
   };
   const reportsDir = text('reports') ?? 'reports';
+  const version = text('aam-version');
+  if (version !== undefined && !isAamVersion(version)) throw new UsageError(`--aam-version must be one of ${AAM_VERSIONS.join(', ')}, got "${version}"`);
+  const aamVersion = version;
   const generate = values['no-generate'] !== true;
   const baseUrl = text('base-url');
   if (baseUrl === undefined) {
     const misplaced = SITE_ONLY.find((name) => values[name] !== undefined);
     if (misplaced !== undefined) throw new UsageError(`--${misplaced} needs --base-url (without it the suite runs against the mock)`);
-    return { kind: 'run', options: { target: { kind: 'mock' }, reportsDir, generate } };
+    return { kind: 'run', options: { target: { kind: 'mock' }, aamVersion, reportsDir, generate } };
   }
-  return { kind: 'run', options: { target: siteTarget(baseUrl, text), reportsDir, generate } };
+  return { kind: 'run', options: { target: siteTarget(baseUrl, text), aamVersion, reportsDir, generate } };
 }
 
 function siteTarget(baseUrl: string, text: (name: string) => string | undefined): SiteTarget {

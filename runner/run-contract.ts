@@ -2,7 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { NewmanRunOptions } from 'newman';
-import { planOutputs, writeOutputs } from '../generators/index.js';
+import { planOutputs, projectPlans, writeOutputs } from '../generators/index.js';
 import { listOperations } from '../generators/scenarios/operation-catalogue.js';
 import { loadScenarios } from '../generators/scenarios/load-scenarios.js';
 import { SCENARIOS_FOLDER, stepItemNames } from '../generators/scenarios/scenario-model.js';
@@ -12,21 +12,15 @@ import { buildCoverage, formatCoverage, type CoverageReport } from './coverage.j
 import { buildEnvironment, environmentFileName, type EnvironmentFile } from './environment.js';
 import { loadExclusions } from './load-exclusions.js';
 import { runNewman } from './newman-run.js';
+import { DEFAULT_AAM_VERSION, generationFiles, generationLabel } from './generations.js';
+import type { AamVersion } from './generations.js';
 import type { RunTarget } from './parse-args.js';
 import { formatRunFacts, summarizeRun, type RunFacts } from './run-summary.js';
 
-/** Repository paths the runner reads and writes, relative to `root`. */
-export const PATHS = {
-  spec: 'spec/aam-jwt.openapi.yaml',
-  scenarios: 'spec/scenarios.yaml',
-  exclusions: 'spec/coverage-exclusions.yaml',
-  environmentsData: 'spec/environments.yaml',
-  collection: 'collections/aam-jwt.postman_collection.json',
-  environments: 'environments',
-} as const;
-
 export interface RunContractOptions {
   readonly target: RunTarget;
+  /** The AAM generation whose collection runs (and whose mock starts); default {@link DEFAULT_AAM_VERSION}. */
+  readonly aamVersion?: AamVersion;
   /** Regenerate collections/ and environments/ first. */
   readonly generate: boolean;
   /** Where junit.xml and report.html go; `undefined` writes no report files. */
@@ -43,6 +37,7 @@ export interface RunContractOptions {
 
 export interface ContractRunResult {
   readonly exitCode: 0 | 1;
+  readonly aamVersion: AamVersion;
   readonly facts: RunFacts;
   readonly coverage: CoverageReport;
 }
@@ -51,24 +46,18 @@ export interface ContractRunResult {
 export async function runContract(options: RunContractOptions): Promise<ContractRunResult> {
   const root = options.root ?? process.cwd();
   const at = (path: string): string => join(root, path);
+  const aamVersion = options.aamVersion ?? DEFAULT_AAM_VERSION;
+  const files = generationFiles(aamVersion);
   if (options.generate) {
-    const { outputs } = await planOutputs({
-      spec: at(PATHS.spec),
-      collection: at(PATHS.collection),
-      environmentsDir: at(PATHS.environments),
-      environmentsData: at(PATHS.environmentsData),
-      environmentsDataRequired: true,
-      scenarios: at(PATHS.scenarios),
-    });
-    await writeOutputs(outputs);
+    for (const plan of await projectPlans(root)) await writeOutputs((await planOutputs(plan)).outputs);
   }
-  const collection = JSON.parse(await readFile(at(PATHS.collection), 'utf8')) as NewmanRunOptions['collection'];
-  const envFile = JSON.parse(await readFile(at(join(PATHS.environments, environmentFileName(options.target))), 'utf8')) as EnvironmentFile;
-  const operations = listOperations(parse(await readFile(at(PATHS.spec), 'utf8')) as unknown);
-  const suite = await loadScenarios(at(PATHS.scenarios), operations, PATHS.spec);
-  const exclusions = await loadExclusions(at(PATHS.exclusions));
+  const collection = JSON.parse(await readFile(at(files.collection), 'utf8')) as NewmanRunOptions['collection'];
+  const envFile = JSON.parse(await readFile(at(join(files.environments, environmentFileName(options.target))), 'utf8')) as EnvironmentFile;
+  const operations = listOperations(parse(await readFile(at(files.spec), 'utf8')) as unknown);
+  const suite = await loadScenarios(at(files.scenarios), operations, files.spec, files.scenarios);
+  const exclusions = await loadExclusions(at(files.exclusions));
 
-  const mock = options.target.kind === 'mock' ? await startMock({ ...options.mock, port: 0, host: '127.0.0.1' }) : undefined;
+  const mock = options.target.kind === 'mock' ? await startMock({ ...options.mock, aamVersion, port: 0, host: '127.0.0.1' }) : undefined;
   try {
     const restUrl = mock?.restUrl ?? (options.target.kind === 'site' ? options.target.restUrl : '');
     const reporters: string[] = options.progress ? ['cli'] : [];
@@ -90,14 +79,14 @@ export async function runContract(options: RunContractOptions): Promise<Contract
     const planned = suite.scenarios.reduce((n, scenario) => n + scenario.steps.reduce((m, step) => m + stepItemNames(step).length, 0), 0);
     const facts = summarizeRun(summary, planned);
     const coverage = buildCoverage(operations, suite, exclusions, facts.observed);
-    const against = mock === undefined ? restUrl : `the reference mock (${restUrl})`;
+    const against = `${mock === undefined ? restUrl : `the reference mock (${restUrl})`}, AAM JWT API generation ${generationLabel(aamVersion)}`;
     options.log(`\nCoverage (operation × documented status → scenario steps):\n${formatCoverage(coverage, true)}`);
     options.log(`\n${formatRunFacts(facts, against)}`);
     if (options.reportsDir !== undefined) {
       options.log(`Reports: ${join(options.reportsDir, 'junit.xml')}, ${join(options.reportsDir, 'report.html')}\n`);
     }
     const passed = facts.failures.length === 0 && facts.runError === undefined && facts.requests > 0;
-    return { exitCode: passed ? 0 : 1, facts, coverage };
+    return { exitCode: passed ? 0 : 1, aamVersion, facts, coverage };
   } finally {
     await mock?.close();
   }

@@ -1,6 +1,7 @@
 import type { JwtManager } from '../jwt/manager.js';
 import type { UserOptions } from '../wp/user-options.js';
 import type { UserStore } from '../wp/users.js';
+import type { AamVersion } from '../generations/index.js';
 
 /** `service.jwt.bearer` and the names of each transport (AAM config, §4). */
 export interface BearerConfig {
@@ -23,6 +24,8 @@ export const DEFAULT_BEARER: BearerConfig = {
 
 /** Everything AAM's code reads: WordPress state plus AAM configuration. */
 export interface AamContext {
+  /** the AAM generation the site runs */
+  aamVersion: AamVersion;
   users: UserStore;
   userOptions: UserOptions;
   jwt: JwtManager;

@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { AAM_VERSIONS, generationFiles } from '../../runner/generations.js';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
@@ -84,12 +85,15 @@ for (const [name, text, message] of badExclusions) {
   });
 }
 
-test('every documented status of the spec is exercised by a scenario step or excluded with a reason', async () => {
-  const spec = listOperations(parse(await readFile(path('spec/aam-jwt.openapi.yaml'), 'utf8')));
-  const suite = await loadScenarios(path('spec/scenarios.yaml'), spec);
-  const report = buildCoverage(spec, suite, await loadExclusions(path('spec/coverage-exclusions.yaml')));
-  assert.ok(report.rows.length >= 40, `only ${report.rows.length} documented statuses`);
-  assert.deepEqual(report.uncovered.map((r) => `${r.operationId} ${r.status}`), [], 'documented but not exercised');
-  assert.deepEqual(report.staleExclusions, [], 'exclusions that are stale');
-  assert.deepEqual(report.undocumented, [], 'steps expecting a status the spec does not document');
-});
+for (const version of AAM_VERSIONS) {
+  test(`AAM ${version}: every documented status of the spec is exercised by a scenario step or excluded with a reason`, async () => {
+    const files = generationFiles(version);
+    const spec = listOperations(parse(await readFile(path(files.spec), 'utf8')));
+    const suite = await loadScenarios(path(files.scenarios), spec);
+    const report = buildCoverage(spec, suite, await loadExclusions(path(files.exclusions)));
+    assert.ok(report.rows.length >= 40, `only ${report.rows.length} documented statuses`);
+    assert.deepEqual(report.uncovered.map((r) => `${r.operationId} ${r.status}`), [], 'documented but not exercised');
+    assert.deepEqual(report.staleExclusions, [], 'exclusions that are stale');
+    assert.deepEqual(report.undocumented, [], 'steps expecting a status the spec does not document');
+  });
+}

@@ -5,10 +5,11 @@ import { parseRunnerArgs, toRestUrl, tokenUserId, UsageError, type ParsedCommand
 const site = ['--base-url', 'https://wp.example.org', '--token', 'a.b.c', '--target-user-id', '7'];
 
 const accepted: Array<[string, string[], ParsedCommand]> = [
-  ['no flags: the mock', [], { kind: 'run', options: { target: { kind: 'mock' }, reportsDir: 'reports', generate: true } }],
+  ['no flags: the mock', [], { kind: 'run', options: { target: { kind: 'mock' }, aamVersion: undefined, reportsDir: 'reports', generate: true } }],
+  ['--aam-version', ['--aam-version', '6.9.32'], { kind: 'run', options: { target: { kind: 'mock' }, aamVersion: '6.9.32', reportsDir: 'reports', generate: true } }],
   ['--help', ['--help'], { kind: 'help' }],
   ['-h', ['-h'], { kind: 'help' }],
-  ['--reports and --no-generate', ['--reports', 'out', '--no-generate'], { kind: 'run', options: { target: { kind: 'mock' }, reportsDir: 'out', generate: false } }],
+  ['--reports and --no-generate', ['--reports', 'out', '--no-generate'], { kind: 'run', options: { target: { kind: 'mock' }, aamVersion: undefined, reportsDir: 'out', generate: false } }],
   [
     'a real site with a token',
     site,
@@ -16,6 +17,7 @@ const accepted: Array<[string, string[], ParsedCommand]> = [
       kind: 'run',
       options: {
         target: { kind: 'site', restUrl: 'https://wp.example.org/wp-json', credentials: { token: 'a.b.c' }, targetUserId: '7', unprivileged: undefined },
+        aamVersion: undefined,
         reportsDir: 'reports',
         generate: true,
       },
@@ -28,6 +30,7 @@ const accepted: Array<[string, string[], ParsedCommand]> = [
       kind: 'run',
       options: {
         target: { kind: 'site', restUrl: 'http://127.0.0.1:8091/wp-json', credentials: { username: 'u', password: 'p' }, targetUserId: '12', unprivileged: { username: 'sub', password: 'sp' } },
+        aamVersion: undefined,
         reportsDir: 'reports',
         generate: true,
       },
@@ -60,6 +63,7 @@ const rejected: Array<[string, string[], RegExp]> = [
   ['a non-http base URL', ['--base-url', 'ftp://x.org', '--token', 't', '--target-user-id', '3'], /must be http\(s\)/],
   ['an empty value', ['--base-url', '', '--token', 't', '--target-user-id', '3'], /--base-url needs a value/],
   ['a flag without value', ['--base-url'], /argument missing/],
+  ['an unknown AAM version', ['--aam-version', '5.0'], /--aam-version must be one of 6.9.32, got "5.0"/],
 ];
 
 for (const [name, argv, message] of rejected) {

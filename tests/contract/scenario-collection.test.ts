@@ -12,7 +12,7 @@ import { scenarioPrerequestExec } from '../../generators/scenarios/transform-sce
 
 const root = new URL('../../', import.meta.url);
 const path = (rel: string): string => new URL(rel, root).pathname;
-const committed = JSON.parse(await readFile(path('collections/aam-jwt.postman_collection.json'), 'utf8')) as PostmanCollection;
+const committed = JSON.parse(await readFile(path('collections/aam-6.9.32.postman_collection.json'), 'utf8')) as PostmanCollection;
 
 type Item = PostmanItem & { protocolProfileBehavior?: { disableBodyPruning: boolean } };
 function items(node: { item: Array<PostmanItem | PostmanFolder> }): Item[] {

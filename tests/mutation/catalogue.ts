@@ -1,10 +1,13 @@
-import type { Fault } from './fault-model.js';
+import { AAM_VERSIONS, type AamVersion } from '../../mock/index.js';
+import { routeOf } from './exchange.js';
+import type { Catalogue, Fault } from './fault-model.js';
 import { JWT_FAULTS } from './faults-jwt.js';
 import { REGISTRY_FAULTS } from './faults-registry.js';
 import { SERVICE_FAULTS } from './faults-service.js';
 import { SITE_FAULTS } from './faults-site.js';
+import { NAMED_ROUTE_SETS_6932 } from './report.js';
 
-/** Every fault the harness injects, in table order. */
+/** AAM 6.9.32's faults (the seed's API), in table order. */
 export const FAULTS: readonly Fault[] = [...SERVICE_FAULTS, ...REGISTRY_FAULTS, ...JWT_FAULTS, ...SITE_FAULTS];
 
 /**
@@ -13,13 +16,40 @@ export const FAULTS: readonly Fault[] = [...SERVICE_FAULTS, ...REGISTRY_FAULTS, 
  */
 export const ACCEPTED_SURVIVORS: Readonly<Record<string, string>> = {};
 
+/** The catalogue of each AAM generation that has one. */
+export const CATALOGUES: Readonly<Partial<Record<AamVersion, Catalogue>>> = {
+  '6.9.32': {
+    version: '6.9.32',
+    faults: FAULTS,
+    routeOf,
+    acceptedSurvivors: ACCEPTED_SURVIVORS,
+    namedRouteSets: NAMED_ROUTE_SETS_6932,
+    // close to the real counts of a full run (162 requests, 1732 assertions when written)
+    minControlRequests: 160,
+    minControlAssertions: 1700,
+  },
+};
+
 export class UnknownFaultError extends Error {
   readonly code = 'ERR_UNKNOWN_FAULT';
 }
 
-/** The fault with this id; throws UnknownFaultError (listing the known ids) otherwise. */
-export function findFault(id: string): Fault {
-  const fault = FAULTS.find((candidate) => candidate.id === id);
-  if (fault === undefined) throw new UnknownFaultError(`unknown fault "${id}"; known: ${FAULTS.map((f) => f.id).join(', ')}`);
+/** The generations that have a catalogue, in AAM_VERSIONS order. */
+export function catalogueVersions(): AamVersion[] {
+  return AAM_VERSIONS.filter((version) => CATALOGUES[version] !== undefined);
+}
+
+/** The catalogue of a generation; throws UnknownFaultError when it has none. */
+export function catalogueOf(version: AamVersion): Catalogue {
+  const catalogue = CATALOGUES[version];
+  if (catalogue === undefined) throw new UnknownFaultError(`no fault catalogue for AAM ${version}; known: ${catalogueVersions().join(', ')}`);
+  return catalogue;
+}
+
+/** The fault with this id in a generation's catalogue; throws UnknownFaultError (listing the known ids) otherwise. */
+export function findFault(id: string, version: AamVersion = '6.9.32'): Fault {
+  const { faults } = catalogueOf(version);
+  const fault = faults.find((candidate) => candidate.id === id);
+  if (fault === undefined) throw new UnknownFaultError(`unknown fault "${id}"; known: ${faults.map((f) => f.id).join(', ')}`);
   return fault;
 }

@@ -1,7 +1,10 @@
 import { parseArgs } from 'node:util';
+import { AAM_VERSIONS, isAamVersion, type AamVersion } from '../../mock/index.js';
 import { DEFAULT_CONCURRENCY } from './run-catalogue.js';
 
 export interface MutationOptions {
+  /** The generations to run (default: every generation with a catalogue). */
+  readonly versions: readonly AamVersion[] | undefined;
   /** Print the README section (Markdown table, command, date) instead of the terminal table. */
   readonly markdown: boolean;
   /** Fault ids to run (default: the whole catalogue). */
@@ -25,12 +28,14 @@ export class MutationUsageError extends Error {
 
 export const MUTATION_USAGE = `Usage: npm run mutation -- [options]
 
-Fault injection: runs the contract scenarios once against the reference mock (the control, which must
-pass) and once per fault of tests/mutation/catalogue.ts, through a proxy that applies that one fault.
+Fault injection: for each AAM generation, runs its contract scenarios once against the reference mock
+of that generation (the control, which must pass) and once per fault of its catalogue
+(tests/mutation/catalogue.ts), through a proxy that applies that one fault.
 A fault is killed when at least one assertion fails. Prints fault → killed/survived (and by which
 test) and the kill rate. Exit 0 = control clean and every fault killed or an accepted survivor.
 
 Options:
+  --aam-version V[,V…] the generations to run (default: every generation with a catalogue)
   --markdown           print the README section (Markdown table with command and date)
   --only ID[,ID…]      run only these faults (ids as in --list)
   --concurrency N      runs at once, 1..8 (default: the CPU count, at most 4; above 1 each
@@ -50,6 +55,7 @@ export function parseMutationArgs(argv: readonly string[]): MutationCommand {
       allowPositionals: false,
       options: {
         markdown: { type: 'boolean', default: false },
+        'aam-version': { type: 'string' },
         only: { type: 'string' },
         concurrency: { type: 'string', default: String(DEFAULT_CONCURRENCY) },
         full: { type: 'boolean', default: false },
@@ -67,5 +73,14 @@ export function parseMutationArgs(argv: readonly string[]): MutationCommand {
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 8) throw new MutationUsageError(`--concurrency must be an integer from 1 to 8, got "${values.concurrency ?? ''}"`);
   const only = values.only === undefined ? undefined : values.only.split(',').map((id) => id.trim()).filter((id) => id !== '');
   if (only !== undefined && only.length === 0) throw new MutationUsageError('--only needs at least one fault id');
-  return { kind: 'run', options: { markdown: values.markdown === true, only, concurrency, bail: values.full !== true } };
+  let versions: AamVersion[] | undefined;
+  if (values['aam-version'] !== undefined) {
+    versions = [];
+    for (const raw of values['aam-version'].split(',').map((v) => v.trim()).filter((v) => v !== '')) {
+      if (!isAamVersion(raw)) throw new MutationUsageError(`--aam-version must name ${AAM_VERSIONS.join(', ')}, got "${raw}"`);
+      versions.push(raw);
+    }
+    if (versions.length === 0) throw new MutationUsageError('--aam-version needs at least one version');
+  }
+  return { kind: 'run', options: { versions, markdown: values.markdown === true, only, concurrency, bail: values.full !== true } };
 }

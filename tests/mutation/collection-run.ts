@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { NewmanRunOptions, NewmanRunSummary } from 'newman';
 import { SCENARIOS_FOLDER } from '../../generators/scenarios/scenario-model.js';
 import { runNewman } from '../../runner/newman-run.js';
-import { PATHS } from '../../runner/run-contract.js';
+import { generationFiles, type AamVersion } from '../../runner/generations.js';
 
 /** One failed assertion of a run: the request (step) and the test name. */
 export interface KillingTest {
@@ -22,6 +22,8 @@ export interface CollectionRunFacts {
 export interface CollectionRunOptions {
   /** REST root of the site under test (…/wp-json). */
   readonly restUrl: string;
+  /** The generation whose collection runs. */
+  readonly version: AamVersion;
   /** Stop after the first request with a failed assertion (the verdict is the same, the run shorter). */
   readonly bail: boolean;
   /** Repository root (default: this file's repository). */
@@ -45,14 +47,16 @@ function onlyScenarios(collection: Record<string, unknown>): NewmanRunOptions['c
   return { ...collection, item: items.filter((item) => item.name === SCENARIOS_FOLDER) } as unknown as NewmanRunOptions['collection'];
 }
 
-/** The committed collection (scenario folder) and the local environment, read once per process. */
-function loadFiles(root: string): Promise<LoadedFiles> {
-  let files = loaded.get(root);
+/** The committed collection (scenario folder) and the local environment of a generation, read once per process. */
+function loadFiles(root: string, version: AamVersion): Promise<LoadedFiles> {
+  const key = `${root}\u0000${version}`;
+  const paths = generationFiles(version);
+  let files = loaded.get(key);
   if (files === undefined) {
-    files = Promise.all([readFile(join(root, PATHS.collection), 'utf8'), readFile(join(root, PATHS.environments, 'local.postman_environment.json'), 'utf8')]).then(
+    files = Promise.all([readFile(join(root, paths.collection), 'utf8'), readFile(join(root, paths.environments, 'local.postman_environment.json'), 'utf8')]).then(
       ([collection, environment]) => ({ collection: onlyScenarios(JSON.parse(collection) as Record<string, unknown>), environment: JSON.parse(environment) as LoadedFiles['environment'] }),
     );
-    loaded.set(root, files);
+    loaded.set(key, files);
   }
   return files;
 }
@@ -80,7 +84,7 @@ export function factsOf(summary: NewmanRunSummary): CollectionRunFacts {
  * environment pointed at `restUrl`: in-process, no reporters, nothing written.
  */
 export async function runCollection(options: CollectionRunOptions): Promise<CollectionRunFacts> {
-  const { collection, environment } = await loadFiles(options.root ?? DEFAULT_ROOT);
+  const { collection, environment } = await loadFiles(options.root ?? DEFAULT_ROOT, options.version);
   const values = environment.values.map((entry) => (entry.key === 'baseUrl' ? { ...entry, value: options.restUrl } : entry));
   const summary = await runNewman({
     collection,

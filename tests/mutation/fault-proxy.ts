@@ -1,6 +1,6 @@
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { routeOf, type ProxiedRequest, type ProxiedResponse } from './exchange.js';
+import type { ProxiedRequest, ProxiedResponse } from './exchange.js';
 import type { FaultHandler } from './fault-model.js';
 
 export interface FaultProxy {
@@ -45,7 +45,11 @@ function forward(target: URL, req: ProxiedRequest): Promise<ProxiedResponse> {
  * A deliberately broken site for tests: forwards every request to `upstream` (the mock) and lets the
  * fault rewrite the request before, and the answer after. Binds 127.0.0.1 on a free port.
  */
-export async function startFaultProxy(upstream: string, handler: FaultHandler): Promise<FaultProxy> {
+export async function startFaultProxy(
+  upstream: string,
+  handler: FaultHandler,
+  routeOf: (req: ProxiedRequest) => string | undefined = () => undefined,
+): Promise<FaultProxy> {
   const target = new URL(upstream);
   let altered = 0;
   const errors: string[] = [];

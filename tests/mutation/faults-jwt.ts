@@ -1,5 +1,5 @@
 import { claimsOf, isRecord, parseJson, requestParam, restError, withJson, type ProxiedRequest, type ProxiedResponse, type Route } from './exchange.js';
-import { answerFault, type Fault, type FaultHandler } from './fault-model.js';
+import { answerFault, isOneOf, type Fault, type FaultHandler } from './fault-model.js';
 
 /** Faults of the public token routes: validate, refresh, revoke (v2 and the deprecated v1). */
 
@@ -28,8 +28,8 @@ function forgetfulRevocation(
   id: string,
   description: string,
   routes: readonly Route[],
-  remember: (req: ProxiedRequest, res: ProxiedResponse, route: Route | undefined) => string | undefined,
-  also?: (kept: ReadonlySet<string>, req: ProxiedRequest, res: ProxiedResponse, route: Route | undefined) => ProxiedResponse | undefined,
+  remember: (req: ProxiedRequest, res: ProxiedResponse, route: string | undefined) => string | undefined,
+  also?: (kept: ReadonlySet<string>, req: ProxiedRequest, res: ProxiedResponse, route: string | undefined) => ProxiedResponse | undefined,
 ): Fault {
   return {
     id,
@@ -41,7 +41,7 @@ function forgetfulRevocation(
         response: (req, res, route) => {
           const jwt = requestParam(req, 'jwt');
           let answer: ProxiedResponse | undefined;
-          if (route !== undefined && VALIDATE.includes(route) && typeof jwt === 'string' && kept.has(jwt) && res.status === 400) answer = withJson(res, 200, claimsOf(jwt));
+          if (isOneOf(VALIDATE, route) && typeof jwt === 'string' && kept.has(jwt) && res.status === 400) answer = withJson(res, 200, claimsOf(jwt));
           else answer = also?.(kept, req, res, route);
           const token = remember(req, res, route);
           if (token !== undefined) kept.add(token);
@@ -73,7 +73,7 @@ export const JWT_FAULTS: readonly Fault[] = [
   }),
   forgetfulRevocation('refresh-keeps-old-token', 'refresh issues a new token but does not revoke the old one', [...REFRESH, ...VALIDATE], (req, res, route) => {
     const jwt = requestParam(req, 'jwt');
-    return route !== undefined && REFRESH.includes(route) && res.status === 200 && typeof jwt === 'string' ? jwt : undefined;
+    return isOneOf(REFRESH, route) && res.status === 200 && typeof jwt === 'string' ? jwt : undefined;
   }),
   forgetfulRevocation(
     'revoked-token-validates',

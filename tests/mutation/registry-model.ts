@@ -1,4 +1,4 @@
-import { claimsOf, isRecord, parseJson, queryOf, requestParam, targetUserOf, type ProxiedRequest, type ProxiedResponse, type Route } from './exchange.js';
+import { claimsOf, isRecord, parseJson, queryOf, requestParam, targetUserOf, type ProxiedRequest, type ProxiedResponse } from './exchange.js';
 
 /** How a registry takes one more token: AAM drops the oldest when it holds `limit` (§3.5). */
 export type AppendPolicy = (registry: readonly string[], token: string, limit: number) => string[];
@@ -45,7 +45,7 @@ export class RegistryViews {
   }
 
   /** Updates both views from one exchange that the mock answered. */
-  observe(req: ProxiedRequest, res: ProxiedResponse, route: Route | undefined): void {
+  observe(req: ProxiedRequest, res: ProxiedResponse, route: string | undefined): void {
     const body = parseJson(res.body);
     const user = targetUserOf(req);
     if (route === 'resetTokens' && (res.status === 200 || res.status === 500) && user > 0) {

@@ -1,4 +1,4 @@
-import { ROUTES, SERVICE_ROUTES, type Route } from './exchange.js';
+import { ROUTES, SERVICE_ROUTES } from './exchange.js';
 import type { Fault } from './fault-model.js';
 import type { CatalogueResult } from './run-catalogue.js';
 import type { FaultOutcome } from './run-fault.js';
@@ -61,20 +61,25 @@ interface Row {
   readonly by: string;
 }
 
-/** The routes of a fault, with the two common sets named. */
-export function routesLabel(routes: readonly Route[]): string {
-  const covers = (set: readonly Route[]): boolean => set.length === routes.length && set.every((route) => routes.includes(route));
-  if (covers(ROUTES)) return 'every route';
-  if (covers(SERVICE_ROUTES)) return 'the 5 token-management routes';
+/** Route sets named in the table instead of listed (AAM 6.9.32's; another catalogue passes its own). */
+export const NAMED_ROUTE_SETS_6932: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['every route', ROUTES],
+  ['the 5 token-management routes', SERVICE_ROUTES],
+];
+
+/** The routes of a fault, with the common sets named. */
+export function routesLabel(routes: readonly string[], named: ReadonlyArray<readonly [string, readonly string[]]> = NAMED_ROUTE_SETS_6932): string {
+  const covers = (set: readonly string[]): boolean => set.length === routes.length && set.every((route) => routes.includes(route));
+  for (const [label, set] of named) if (covers(set)) return label;
   return routes.join(', ');
 }
 
-function rowOf(fault: Fault, outcome: FaultOutcome | undefined, accepted: Readonly<Record<string, string>>): Row {
+function rowOf(fault: Fault, outcome: FaultOutcome | undefined, accepted: Readonly<Record<string, string>>, named: ReadonlyArray<readonly [string, readonly string[]]>): Row {
   const first = outcome?.killers[0];
   const broken = outcome === undefined ? 'not run' : brokenReason(outcome);
   const verdict = broken !== undefined ? `BROKEN (${broken})` : outcome?.killed === true ? 'killed' : accepted[fault.id] !== undefined ? `survived (accepted: ${accepted[fault.id]})` : 'SURVIVED';
   const more = outcome !== undefined && outcome.failures > 1 ? ` (+${outcome.failures - 1} more)` : '';
-  return { fault: fault.id, routes: routesLabel(fault.routes), verdict, by: first === undefined ? '' : `${first.item} › ${first.test}${more}` };
+  return { fault: fault.id, routes: routesLabel(fault.routes, named), verdict, by: first === undefined ? '' : `${first.item} › ${first.test}${more}` };
 }
 
 function escapeCell(text: string): string {
@@ -82,8 +87,14 @@ function escapeCell(text: string): string {
 }
 
 /** The fault table: Markdown (README) or aligned text (terminal). Deterministic: no timings. */
-export function formatTable(faults: readonly Fault[], result: CatalogueResult, accepted: Readonly<Record<string, string>>, markdown: boolean): string {
-  const rows = faults.map((fault) => rowOf(fault, result.outcomes.find((o) => o.faultId === fault.id), accepted));
+export function formatTable(
+  faults: readonly Fault[],
+  result: CatalogueResult,
+  accepted: Readonly<Record<string, string>>,
+  markdown: boolean,
+  named: ReadonlyArray<readonly [string, readonly string[]]> = NAMED_ROUTE_SETS_6932,
+): string {
+  const rows = faults.map((fault) => rowOf(fault, result.outcomes.find((o) => o.faultId === fault.id), accepted, named));
   if (markdown) {
     const lines = ['| # | fault | what the broken site does | routes | verdict | first failing test |', '| ---: | --- | --- | --- | --- | --- |'];
     rows.forEach((row, i) => lines.push(`| ${i + 1} | \`${row.fault}\` | ${escapeCell(faults[i]?.description ?? '')} | ${escapeCell(row.routes)} | ${escapeCell(row.verdict)} | ${escapeCell(row.by)} |`));

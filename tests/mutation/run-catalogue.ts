@@ -1,12 +1,15 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { Fault } from './fault-model.js';
+import type { Catalogue, Fault } from './fault-model.js';
 import { runFault, type FaultOutcome } from './run-fault.js';
 import type { WorkerJob, WorkerReply } from './worker.js';
 
 export interface CatalogueOptions {
-  readonly faults: readonly Fault[];
+  /** The generation's catalogue: its mock, collection and route map. */
+  readonly catalogue: Catalogue;
+  /** The faults to run (default: the whole catalogue). */
+  readonly faults?: readonly Fault[];
   /** Runs at once; 1 runs in this process, more fork worker processes (default: the CPU count, at most 4). */
   readonly concurrency?: number;
   /** Stop each fault's run at its first failing request (default true). */
@@ -49,7 +52,7 @@ function ask(child: ChildProcess, job: WorkerJob): Promise<FaultOutcome> {
   });
 }
 
-async function runJobs(jobs: readonly WorkerJob[], concurrency: number, faults: readonly Fault[], onOutcome: (outcome: FaultOutcome) => void): Promise<FaultOutcome[]> {
+async function runJobs(jobs: readonly WorkerJob[], concurrency: number, catalogue: Catalogue, onOutcome: (outcome: FaultOutcome) => void): Promise<FaultOutcome[]> {
   const results: FaultOutcome[] = [];
   let next = 0;
   const take = (): { index: number; job: WorkerJob } | undefined => {
@@ -63,8 +66,8 @@ async function runJobs(jobs: readonly WorkerJob[], concurrency: number, faults: 
   if (concurrency <= 1) {
     for (let item = take(); item !== undefined; item = take()) {
       const { faultId, bail } = item.job;
-      const fault = faults.find((candidate) => candidate.id === faultId);
-      record(item.index, await runFault(fault, { bail }).catch((err: unknown) => errorOutcome(faultId ?? undefined, err instanceof Error ? err.message : String(err))));
+      const fault = catalogue.faults.find((candidate) => candidate.id === faultId);
+      record(item.index, await runFault(catalogue, fault, { bail }).catch((err: unknown) => errorOutcome(faultId ?? undefined, err instanceof Error ? err.message : String(err))));
     }
     return results;
   }
@@ -89,14 +92,18 @@ async function runJobs(jobs: readonly WorkerJob[], concurrency: number, faults: 
 }
 
 /**
- * Runs the control (no fault) and then every fault, each against a fresh mock behind the fault proxy.
- * Worker processes look faults up by id, so `faults` must come from the catalogue when concurrency > 1.
+ * Runs the control (no fault) and then every fault of a generation, each against a fresh mock of that
+ * generation behind the fault proxy. Worker processes look faults up by id, so `faults` must come from the
+ * catalogue when concurrency > 1.
  */
 export async function runCatalogue(options: CatalogueOptions): Promise<CatalogueResult> {
   const started = performance.now();
   const bail = options.bail ?? true;
   const concurrency = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, availableParallelism()));
-  const jobs: WorkerJob[] = [{ faultId: null, bail: false }, ...options.faults.map((fault) => ({ faultId: fault.id, bail }))];
-  const [control, ...outcomes] = await runJobs(jobs, concurrency, options.faults, options.onOutcome ?? (() => undefined));
+  const { catalogue } = options;
+  const version = catalogue.version;
+  const faults = options.faults ?? catalogue.faults;
+  const jobs: WorkerJob[] = [{ version, faultId: null, bail: false }, ...faults.map((fault) => ({ version, faultId: fault.id, bail }))];
+  const [control, ...outcomes] = await runJobs(jobs, concurrency, catalogue, options.onOutcome ?? (() => undefined));
   return { control: control ?? errorOutcome(undefined, 'the control did not run'), outcomes, durationMs: Math.round(performance.now() - started) };
 }

@@ -1,6 +1,6 @@
 import { startMock } from '../../mock/index.js';
 import { runCollection, type KillingTest } from './collection-run.js';
-import type { Fault } from './fault-model.js';
+import type { Catalogue, Fault } from './fault-model.js';
 import { startFaultProxy } from './fault-proxy.js';
 
 /** How many killing tests an outcome names. */
@@ -28,14 +28,17 @@ export interface RunFaultOptions {
   readonly bail?: boolean;
 }
 
-/** Runs the whole scenario collection through a proxy applying `fault` (or none: the control) in front of a fresh mock. */
-export async function runFault(fault: Fault | undefined, options: RunFaultOptions = {}): Promise<FaultOutcome> {
+/**
+ * Runs a generation's whole scenario collection through a proxy applying `fault` (or none: the control) in
+ * front of a fresh mock of that generation.
+ */
+export async function runFault(catalogue: Catalogue, fault: Fault | undefined, options: RunFaultOptions = {}): Promise<FaultOutcome> {
   const started = performance.now();
-  const mock = await startMock({ port: 0, host: '127.0.0.1' });
+  const mock = await startMock({ aamVersion: catalogue.version, port: 0, host: '127.0.0.1' });
   try {
-    const proxy = await startFaultProxy(mock.url, fault?.start() ?? {});
+    const proxy = await startFaultProxy(mock.url, fault?.start() ?? {}, catalogue.routeOf);
     try {
-      const facts = await runCollection({ restUrl: `${proxy.url}/wp-json`, bail: fault !== undefined && (options.bail ?? true) });
+      const facts = await runCollection({ restUrl: `${proxy.url}/wp-json`, version: catalogue.version, bail: fault !== undefined && (options.bail ?? true) });
       const errors = [...proxy.errors(), ...(facts.runError === undefined ? [] : [facts.runError])];
       return {
         faultId: fault?.id,

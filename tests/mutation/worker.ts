@@ -1,8 +1,10 @@
-import { findFault } from './catalogue.js';
+import { catalogueOf, findFault } from './catalogue.js';
+import type { AamVersion } from '../../mock/index.js';
 import { runFault, type FaultOutcome } from './run-fault.js';
 
 /** A job sent to a worker process: one fault id, or null for the control run. */
 export interface WorkerJob {
+  readonly version: AamVersion;
   readonly faultId: string | null;
   readonly bail: boolean;
 }
@@ -12,7 +14,7 @@ export type WorkerReply = { readonly ok: true; readonly outcome: FaultOutcome } 
 
 async function handle(job: WorkerJob): Promise<WorkerReply> {
   try {
-    const outcome = await runFault(job.faultId === null ? undefined : findFault(job.faultId), { bail: job.bail });
+    const outcome = await runFault(catalogueOf(job.version), job.faultId === null ? undefined : findFault(job.faultId, job.version), { bail: job.bail });
     return { ok: true, outcome };
   } catch (err) {
     return { ok: false, faultId: job.faultId, error: err instanceof Error ? err.message : String(err) };

@@ -1,13 +1,16 @@
-import type { PhpValue } from '../php/values.js';
-import { namespaceIndex, siteIndex } from '../wp-rest/describe.js';
-import { RouteRegistry } from '../wp-rest/routes.js';
-import type { RestHandler } from '../wp-rest/types.js';
-import type { AamContext } from './context.js';
-import { registerAuthRoutes } from './auth-routes.js';
-import { registerJwtRoutes } from './jwt-routes.js';
+import type { PhpValue } from '../../php/values.js';
+import { namespaceIndex, siteIndex } from '../../wp-rest/describe.js';
+import { RouteRegistry } from '../../wp-rest/routes.js';
+import type { RestHandler } from '../../wp-rest/types.js';
+import type { AamContext } from '../../aam/context.js';
+import { registerAuthRoutes } from '../../aam/auth-routes.js';
+import { registerJwtRoutes } from '../../aam/jwt-routes.js';
 import { registerServiceRoutes } from './service-routes.js';
 
-/** The REST server as a WordPress 6.1 + AAM 6.9.32 site builds it on `rest_api_init`. */
+/**
+ * The REST server as a WordPress 6.1 + AAM 6.9.32 site builds it on `rest_api_init`. AAM 6.9.x registers
+ * the same routes whoever the caller is, so one registry serves every request.
+ */
 export function createRoutes(ctx: AamContext): RouteRegistry {
   const nsIndex = (ns: string): RestHandler => ({
     methods: ['GET'],

@@ -1,0 +1,49 @@
+/**
+ * The AAM generations the mock can be: each is a folder of route registrations over the shared layers
+ * (php/, wp-rest/, wp/, jwt/, aam/). A new generation is one more folder and one more row here.
+ */
+import type { AamContext } from '../aam/context.js';
+import type { RouteRegistry } from '../wp-rest/routes.js';
+import { createRoutes as createRoutes6932 } from './aam-6.9.32/routes.js';
+
+/** The AAM versions the mock emulates, one per generation of the JWT API. */
+export const AAM_VERSIONS = ['6.9.32'] as const;
+export type AamVersion = (typeof AAM_VERSIONS)[number];
+
+/** The default generation: the seed's API. */
+export const DEFAULT_AAM_VERSION: AamVersion = '6.9.32';
+
+/** One generation of AAM's JWT API. */
+export interface AamGeneration {
+  /** the AAM release the mock reproduces, e.g. `6.9.32` */
+  readonly version: AamVersion;
+  /** the releases that serve this generation's API, e.g. `6.9.11–6.9.32` */
+  readonly releases: string;
+  /**
+   * Builds the REST routes once per mock. WordPress registers routes on `rest_api_init` for each request,
+   * and some AAM generations register some routes only for some callers: the result gives the registry a
+   * request with this current user (0 = anonymous) sees.
+   */
+  createRoutes(ctx: AamContext): (currentUserId: number) => RouteRegistry;
+}
+
+const GENERATIONS: Readonly<Record<AamVersion, AamGeneration>> = {
+  '6.9.32': {
+    version: '6.9.32',
+    releases: '6.9.11–6.9.32',
+    createRoutes(ctx) {
+      const registry = createRoutes6932(ctx);
+      return () => registry;
+    },
+  },
+};
+
+/** Whether `value` names a generation the mock knows. */
+export function isAamVersion(value: string): value is AamVersion {
+  return (AAM_VERSIONS as readonly string[]).includes(value);
+}
+
+/** The generation of an AAM version. */
+export function aamGeneration(version: AamVersion): AamGeneration {
+  return GENERATIONS[version];
+}
