@@ -23,6 +23,8 @@ Options (each also read from the environment variable in brackets):
   --registry-size N    tokens kept per user                   [AAM_MOCK_REGISTRY_SIZE] (10)
   --users FILE         users JSON file                        [AAM_MOCK_USERS] (mock/fixtures/users.json)
   --wp-debug           unmask 500 messages like WP_DEBUG      [AAM_MOCK_WP_DEBUG=1]
+  --latency MS         wait MS ms before answering each request (a remote site) [AAM_MOCK_LATENCY] (0)
+  --jitter MS          vary each wait by up to ±MS ms (seeded) [AAM_MOCK_JITTER] (0)
   -h, --help           show this help
 `;
 
@@ -34,6 +36,7 @@ const FLAGS = {
   'aam-version': 'AAM_MOCK_AAM_VERSION', port: 'AAM_MOCK_PORT', host: 'AAM_MOCK_HOST', 'site-url': 'AAM_MOCK_SITE_URL', secret: 'AAM_MOCK_SECRET',
   algorithm: 'AAM_MOCK_ALGORITHM', 'private-key': 'AAM_MOCK_PRIVATE_KEY', 'public-key': 'AAM_MOCK_PUBLIC_KEY',
   ttl: 'AAM_MOCK_TTL', 'registry-size': 'AAM_MOCK_REGISTRY_SIZE', users: 'AAM_MOCK_USERS',
+  latency: 'AAM_MOCK_LATENCY', jitter: 'AAM_MOCK_JITTER',
 } as const;
 
 function integer(name: string, raw: string, min: number, max: number): number {
@@ -108,5 +111,10 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): StartOptions |
     }
   }
   if (values['wp-debug'] || env.AAM_MOCK_WP_DEBUG === '1') options.wpDebug = true;
+  const latency = v('latency');
+  const jitter = v('jitter');
+  if (latency !== undefined || jitter !== undefined) {
+    options.latency = { latencyMs: latency === undefined ? 0 : integer('latency', latency, 0, 600000), jitterMs: jitter === undefined ? 0 : integer('jitter', jitter, 0, 600000) };
+  }
   return options;
 }

@@ -3,6 +3,8 @@ import type { Server } from 'node:http';
 import { createMock } from './app.js';
 import type { MockOptions } from './config.js';
 import type { AamVersion } from './generations/index.js';
+import { createLatency } from './latency.js';
+import type { LatencyOptions } from './latency.js';
 
 /** A mock listening on a socket. */
 export interface RunningMock {
@@ -22,6 +24,8 @@ export interface StartOptions extends MockOptions {
   port?: number;
   /** default 127.0.0.1 */
   host?: string;
+  /** simulated network latency per request (see latency.ts); default none */
+  latency?: LatencyOptions;
 }
 
 /** Start the mock on `host:port`; the site URL defaults to the address it listens on. */
@@ -38,15 +42,19 @@ export async function startMock(options: StartOptions = {}): Promise<RunningMock
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  const { port: _p, host: _h, ...mockOptions } = options;
+  const { port: _p, host: _h, latency: latencyOptions, ...mockOptions } = options;
   let mock;
+  let latency;
   try {
     mock = createMock({ ...mockOptions, siteUrl: options.siteUrl ?? url });
+    latency = latencyOptions === undefined || latencyOptions.latencyMs === 0 && (latencyOptions.jitterMs ?? 0) === 0 ? undefined : createLatency(latencyOptions);
   } catch (err) {
     server.close();
     throw err;
   }
-  server.on('request', mock.handle);
+  const handle = mock.handle;
+  if (latency === undefined) server.on('request', handle);
+  else server.on('request', (req, res) => void latency.wait().then(() => handle(req, res)));
   const tokens: Record<string, string> = {};
   for (const user of mockOptions.users ?? (await import('./wp/users.js')).loadUsers()) tokens[user.login] = mock.issueToken(user.login);
   return {
