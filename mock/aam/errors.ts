@@ -1,10 +1,13 @@
 import type { PhpValue } from '../php/values.js';
 import type { RestResult } from '../wp-rest/types.js';
 
+/** The PHP exception classes AAM's service layer throws: UnderflowException, RuntimeException, OutOfRangeException. */
+export type AamExceptionCode = 'ERR_AAM_UNDERFLOW' | 'ERR_AAM_RUNTIME' | 'ERR_AAM_OUT_OF_RANGE';
+
 /** A PHP exception thrown inside AAM's service layer. */
 export class AamException extends Error {
-  readonly code: 'ERR_AAM_UNDERFLOW' | 'ERR_AAM_RUNTIME';
-  constructor(code: 'ERR_AAM_UNDERFLOW' | 'ERR_AAM_RUNTIME', message: string) {
+  readonly code: AamExceptionCode;
+  constructor(code: AamExceptionCode, message: string) {
     super(message);
     this.code = code;
   }

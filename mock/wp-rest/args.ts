@@ -1,4 +1,4 @@
-import { PhpFloat, PhpObject } from '../php/values.js';
+import { PhpFloat, PhpObject, phpNumeric } from '../php/values.js';
 import type { PhpMap, PhpValue } from '../php/values.js';
 import { WpError, errorBody } from './errors.js';
 import type { RestRequest } from './request.js';
@@ -10,6 +10,13 @@ function isBoolean(v: PhpValue): boolean {
   if (typeof v === 'string') return ['false', 'true', '0', '1'].includes(v.toLowerCase());
   if (typeof v === 'number' && Number.isInteger(v)) return v === 0 || v === 1;
   return false;
+}
+
+/** `rest_is_integer()`: `is_numeric()` and a whole number (`"1.0"`, `"1e0"`, `" 1"` and `1.0` are integers). */
+function isInteger(v: PhpValue): boolean {
+  if (typeof v === 'number' || typeof v === 'bigint') return true;
+  const n = typeof v === 'string' ? phpNumeric(v) : v instanceof PhpFloat ? v.value : null;
+  return n !== null && Number.isFinite(n) && Math.round(n) === n;
 }
 
 /** `rest_is_object()` */
@@ -27,12 +34,7 @@ export function validateValue(value: PhpValue, spec: ArgSpec, param: string): tr
     case 'boolean': return isBoolean(value) ? true : typeError(param, 'boolean');
     case 'object': return isObject(value) ? true : typeError(param, 'object');
     case 'string': return typeof value === 'string' ? true : typeError(param, 'string');
-    case 'integer': {
-      const ok = (typeof value === 'number' && Number.isInteger(value)) || typeof value === 'bigint'
-        || (typeof value === 'string' && /^[+-]?\d+$/.test(value.trim()))
-        || (value instanceof PhpFloat && Number.isInteger(value.value));
-      return ok ? true : typeError(param, 'integer');
-    }
+    case 'integer': return isInteger(value) ? true : typeError(param, 'integer');
     default: return true; // unknown types (AAM's "date-time") are not validated
   }
 }
@@ -50,7 +52,11 @@ export function sanitizeValue(value: PhpValue, spec: ArgSpec): PhpValue {
       return value;
     }
     case 'string': return typeof value === 'string' ? value : String(value);
-    case 'integer': return typeof value === 'string' ? Number.parseInt(value, 10) : value instanceof PhpFloat ? Math.trunc(value.value) : value;
+    case 'integer': {
+      // `(int)`: a numeric string converts whole (`"1e2"` → 100, `" 1"` → 1), a float is truncated
+      const n = typeof value === 'string' ? phpNumeric(value) : value instanceof PhpFloat ? value.value : null;
+      return n === null ? value : Math.trunc(n);
+    }
     default: return value;
   }
 }

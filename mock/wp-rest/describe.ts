@@ -3,7 +3,7 @@ import type { RouteRegistry } from './routes.js';
 import type { RestRoute } from './types.js';
 
 /** Schema keywords `get_data_for_route()` keeps from an arg definition (those AAM's args can carry). */
-const SCHEMA_KEYWORDS = ['title', 'description', 'default', 'type', 'format', 'enum', 'items', 'properties'] as const;
+const SCHEMA_KEYWORDS: ReadonlySet<string> = new Set(['title', 'description', 'default', 'type', 'format', 'enum', 'items', 'properties']);
 
 /** `rest_url()` on a pretty-permalink root install. */
 export function restUrl(siteUrl: string, path = '/'): string {
@@ -21,10 +21,10 @@ export function describeRoute(route: RestRoute, siteUrl: string): PhpMap | null 
     methods.push(...handler.methods);
     const args: PhpMap = new Map();
     for (const [key, spec] of Object.entries(handler.args)) {
+      // `array_intersect_key()`: the arg's own key order, schema keywords only
       const arg: PhpMap = new Map();
-      for (const kw of SCHEMA_KEYWORDS) {
-        const v = (spec as Record<string, PhpValue | undefined>)[kw];
-        if (v !== undefined) arg.set(kw, v);
+      for (const [kw, v] of Object.entries(spec) as [string, PhpValue | undefined][]) {
+        if (v !== undefined && SCHEMA_KEYWORDS.has(kw)) arg.set(kw, v);
       }
       arg.set('required', spec.required === true);
       args.set(key, arg);
@@ -48,11 +48,11 @@ export function describeRoutes(routes: readonly RestRoute[], siteUrl: string): P
   return out;
 }
 
-/** `GET /wp-json/`: the site index (only this mock's routes; see README). */
-export function siteIndex(registry: RouteRegistry, siteUrl: string): PhpValue {
+/** `GET /wp-json/`: the site index (only this mock's routes; see README); `description` is the site's tagline. */
+export function siteIndex(registry: RouteRegistry, siteUrl: string, description: string): PhpValue {
   return new Map<string, PhpValue>([
     ['name', 'AAM mock'],
-    ['description', 'Reference mock of AAM 6.9.32 JWT service'],
+    ['description', description],
     ['url', siteUrl],
     ['home', siteUrl],
     ['gmt_offset', '0'],

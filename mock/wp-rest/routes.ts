@@ -27,7 +27,8 @@ export class RouteRegistry {
       existing.handlers.push(handler);
       return;
     }
-    this.routes.push({ namespace, path, regex: new RegExp(`^${path}$`, 'i'), handlers: [handler] });
+    // PCRE names groups `(?P<id>…)` or `(?<id>…)`; JavaScript knows only the second spelling.
+    this.routes.push({ namespace, path, regex: new RegExp(`^${path.replaceAll('(?P<', '(?<')}$`, 'i'), handlers: [handler] });
   }
 
   /** `match_request_to_handler()`: first route whose pattern matches and that has the method. */

@@ -1,8 +1,5 @@
-import { strtotime } from '../../php/strtotime.js';
-import { phpFloatToString } from '../../php/json-encode.js';
-import { PhpFloat, phpEmpty, phpIntval, toPhpArray } from '../../php/values.js';
+import { phpEmpty } from '../../php/values.js';
 import type { PhpValue } from '../../php/values.js';
-import { WpError } from '../../wp-rest/errors.js';
 import type { RestRequest } from '../../wp-rest/request.js';
 import type { RouteRegistry } from '../../wp-rest/routes.js';
 import { CREATABLE, DELETABLE, EDITABLE, READABLE } from '../../wp-rest/types.js';
@@ -11,43 +8,11 @@ import type { AamContext } from '../../aam/context.js';
 import { REGISTRY_OPTION } from '../../aam/context.js';
 import { AamException, prepareErrorResponse, wpErrorObject } from '../../aam/errors.js';
 import { deleteRegistry, getRegistry, registerToken } from '../../aam/registry.js';
+import { canManage, createClaims, phpString, targetUserId, validateExpiresIn } from '../../aam/service-core.js';
 import { peekClaims, pickFields, tokenModel } from '../../aam/token-model.js';
 
 const NAMESPACE = 'aam/v2/service';
 const ID_ARG: Record<string, ArgSpec> = { id: { description: 'Token unique ID', type: 'string', required: true } };
-
-/** PHP string conversion of a scalar request value (arrays make PHP throw a TypeError). */
-function phpString(v: PhpValue | undefined): string {
-  if (v === undefined || v === null || v === false) return '';
-  if (v === true) return '1';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
-  if (v instanceof PhpFloat) return phpFloatToString(v.value);
-  throw new TypeError('Array to string conversion');
-}
-
-/** The user whose registry a call works on: `intval(user_id)`, 0 when that user does not exist. */
-function targetUserId(ctx: AamContext, req: RestRequest): number {
-  const id = phpIntval(req.getParam('user_id') ?? null);
-  return ctx.users.byId(id) ? id : 0;
-}
-
-function canManage(ctx: AamContext) {
-  return (req: RestRequest): boolean => {
-    const user = ctx.users.byId(req.currentUserId);
-    return ctx.users.userCan(user, 'aam_manager') && ctx.users.userCan(user, 'aam_manage_jwt');
-  };
-}
-
-/** `_validate_expires_in_input()` */
-function validateExpiresIn(ctx: AamContext) {
-  return (value: PhpValue): true | WpError => {
-    if (typeof value === 'string' && value.length > 0 && strtotime(value, ctx.jwt.nowSeconds()) === false) {
-      return new WpError('rest_invalid_param', 'Invalid expires_in value', { status: 400 });
-    }
-    return true;
-  };
-}
 
 async function findToken(ctx: AamContext, req: RestRequest, userId: number): Promise<string> {
   const id = req.getParam('id');
@@ -67,16 +32,7 @@ async function list(ctx: AamContext, req: RestRequest): Promise<RestResult> {
 
 async function create(ctx: AamContext, req: RestRequest): Promise<RestResult> {
   const userId = targetUserId(ctx, req);
-  const claims = toPhpArray(req.getParam('additional_claims'));
-  const expiresAt = req.getParam('expires_at');
-  const expiresIn = req.getParam('expires_in');
-  if (!phpEmpty(expiresAt)) claims.set('exp', strtotime(phpString(expiresAt), ctx.jwt.nowSeconds()));
-  else if (!phpEmpty(expiresIn)) claims.set('exp', strtotime(phpString(expiresIn), ctx.jwt.nowSeconds()));
-  const isRef = req.getParam('is_refreshable');
-  claims.set('refreshable', typeof isRef === 'boolean' ? isRef : false);
-  const isRev = req.getParam('is_revocable');
-  claims.set('revocable', typeof isRev === 'boolean' ? isRev : ctx.isRevocableDefault);
-  claims.set('userId', userId);
+  const claims = createClaims(ctx, req, userId);
   const issued = ctx.jwt.issue(claims);
   if (!registerToken(ctx, userId, issued.token, req.currentUserId)) {
     return prepareErrorResponse(new AamException('ERR_AAM_RUNTIME', 'Failed to register JWT token'), ctx.wpDebug);
