@@ -5,9 +5,10 @@
 import type { AamContext } from '../aam/context.js';
 import type { RouteRegistry } from '../wp-rest/routes.js';
 import { createRoutes as createRoutes6932 } from './aam-6.9.32/routes.js';
+import { createRoutes as createRoutes6951 } from './aam-6.9.51/routes.js';
 
 /** The AAM versions the mock emulates, one per generation of the JWT API. */
-export const AAM_VERSIONS = ['6.9.32'] as const;
+export const AAM_VERSIONS = ['6.9.32', '6.9.51'] as const;
 export type AamVersion = (typeof AAM_VERSIONS)[number];
 
 /** The default generation: the seed's API. */
@@ -33,6 +34,14 @@ const GENERATIONS: Readonly<Record<AamVersion, AamGeneration>> = {
     releases: '6.9.11–6.9.32',
     createRoutes(ctx) {
       const registry = createRoutes6932(ctx);
+      return () => registry;
+    },
+  },
+  '6.9.51': {
+    version: '6.9.51',
+    releases: '6.9.33–6.9.51',
+    createRoutes(ctx) {
+      const registry = createRoutes6951(ctx);
       return () => registry;
     },
   },
