@@ -10,6 +10,7 @@ import type { PhpRequest } from './php/request.js';
 import { phpGet } from './php/values.js';
 import type { PhpValue } from './php/values.js';
 import type { AamVersion } from './generations/index.js';
+import { CRITICAL_MESSAGE, criticalErrorBody } from './wp-rest/errors.js';
 import { wpJsonEncode } from './wp-rest/json.js';
 import type { RouteRegistry } from './wp-rest/routes.js';
 import { serveRest } from './wp-rest/server.js';
@@ -36,7 +37,6 @@ export class UnknownUserError extends Error {
   readonly code = 'ERR_MOCK_UNKNOWN_USER';
 }
 
-const CRITICAL = '<p>There has been a critical error on this website.</p><p><a href="https://wordpress.org/support/article/faq-troubleshooting/">Learn more about troubleshooting WordPress.</a></p>';
 
 /** Create the mock: WordPress REST semantics with the JWT routes of one AAM generation, no socket. */
 export function createMock(options: MockOptions = {}): Mock {
@@ -69,8 +69,8 @@ async function handleRequest(ctx: AamContext, routesFor: (currentUserId: number)
     send(res, result);
   } catch {
     send(res, isRest
-      ? { status: 500, headers: [['Content-Type', 'application/json; charset=UTF-8']], body: wpJsonEncode({ code: 'internal_server_error', message: CRITICAL, data: { status: 500 }, additional_errors: [] }) }
-      : { status: 500, headers: [['Content-Type', 'text/html; charset=UTF-8']], body: `<!DOCTYPE html><html><body>${CRITICAL}</body></html>` });
+      ? { status: 500, headers: [['Content-Type', 'application/json; charset=UTF-8']], body: wpJsonEncode(criticalErrorBody()) }
+      : { status: 500, headers: [['Content-Type', 'text/html; charset=UTF-8']], body: `<!DOCTYPE html><html><body>${CRITICAL_MESSAGE}</body></html>` });
   }
 }
 

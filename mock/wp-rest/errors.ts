@@ -27,3 +27,11 @@ export function errorBody(err: WpError): PhpValue {
 
 export const NO_ROUTE = (): WpError =>
   new WpError('rest_no_route', 'No route was found matching the URL and request method.', { status: 404 });
+
+/** WordPress' fatal-error message (`WP_Fatal_Error_Handler`, no recovery mode). */
+export const CRITICAL_MESSAGE = '<p>There has been a critical error on this website.</p><p><a href="https://wordpress.org/support/article/faq-troubleshooting/">Learn more about troubleshooting WordPress.</a></p>';
+
+/** The body `_json_wp_die_handler()` sends for a PHP fatal error during a REST request. */
+export function criticalErrorBody(): PhpValue {
+  return { code: 'internal_server_error', message: CRITICAL_MESSAGE, data: { status: 500 }, additional_errors: [] };
+}

@@ -3,7 +3,7 @@ import { header } from '../php/request.js';
 import { phpGet } from '../php/values.js';
 import type { PhpValue } from '../php/values.js';
 import { describeRoute, restUrl } from './describe.js';
-import { NO_ROUTE, WpError, errorBody } from './errors.js';
+import { NO_ROUTE, WpError, criticalErrorBody, errorBody } from './errors.js';
 import { hasValidParams, sanitizeParams } from './args.js';
 import { wpJsonEncode } from './json.js';
 import { RestRequest } from './request.js';
@@ -35,7 +35,14 @@ export async function serveRest(php: PhpRequest, rawRoute: string, currentUserId
   const req = new RestRequest(php, method, route, currentUserId);
   const headers = baseHeaders(php, options.siteUrl, currentUserId > 0);
 
-  const { result, matched } = await dispatch(req, options);
+  let dispatched: { result: RestResult; matched: RestRoute | null };
+  try {
+    dispatched = await dispatch(req, options);
+  } catch {
+    // A PHP fatal error inside a handler: the headers serve_request() already sent stay, wp_die() answers 500.
+    return { status: 500, headers, body: wpJsonEncode(criticalErrorBody()) };
+  }
+  const { result, matched } = dispatched;
   if (matched) {
     const allow = allowedMethods(matched, req);
     if (allow) headers.push(['Allow', allow]);
