@@ -6,6 +6,7 @@ import { REGISTRY_FAULTS } from './faults-registry.js';
 import { SERVICE_FAULTS } from './faults-service.js';
 import { SITE_FAULTS } from './faults-site.js';
 import { NAMED_ROUTE_SETS_6932 } from './report.js';
+import { CATALOGUE_6951 } from './aam-6.9.51/catalogue.js';
 
 /** AAM 6.9.32's faults (the seed's API), in table order. */
 export const FAULTS: readonly Fault[] = [...SERVICE_FAULTS, ...REGISTRY_FAULTS, ...JWT_FAULTS, ...SITE_FAULTS];
@@ -28,6 +29,7 @@ export const CATALOGUES: Readonly<Partial<Record<AamVersion, Catalogue>>> = {
     minControlRequests: 160,
     minControlAssertions: 1700,
   },
+  '6.9.51': CATALOGUE_6951,
 };
 
 export class UnknownFaultError extends Error {

@@ -36,7 +36,8 @@ export type Route = (typeof ROUTES)[number];
 /** The routes that need an authenticated caller (where token transport matters). */
 export const SERVICE_ROUTES: readonly Route[] = ['listTokens', 'createToken', 'getToken', 'deleteToken', 'resetTokens'];
 
-const PUBLIC_ROUTES: Readonly<Record<string, Route>> = {
+/** The public routes by `METHOD /path` (the same in every 6.9.x generation). */
+export const PUBLIC_ROUTES: Readonly<Record<string, Route>> = {
   'POST /aam/v2/jwt/validate': 'validateToken',
   'POST /aam/v1/validate-jwt': 'validateTokenV1',
   'POST /aam/v2/jwt/refresh': 'refreshToken',

@@ -6,7 +6,8 @@ import { listEntry, RegistryViews, tokenModel, type AppendPolicy } from './regis
 
 const REVOKED = { code: 'rest_jwt_validation_failure', reason: 'Token has been revoked' };
 
-function validateAnswer(views: RegistryViews, req: ProxiedRequest, res: ProxiedResponse): ProxiedResponse | undefined {
+/** A validate answer as the faulty site gives it: its ghosts validate, the tokens it dropped are revoked. */
+export function validateAnswer(views: RegistryViews, req: ProxiedRequest, res: ProxiedResponse): ProxiedResponse | undefined {
   const jwt = requestParam(req, 'jwt');
   if (typeof jwt !== 'string') return undefined;
   const owner = views.ownerOf(jwt);

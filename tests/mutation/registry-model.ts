@@ -5,6 +5,20 @@ export type AppendPolicy = (registry: readonly string[], token: string, limit: n
 
 export const AAM_APPEND: AppendPolicy = (registry, token, limit) => [...(registry.length >= limit ? registry.slice(1) : registry), token];
 
+/** How a generation's answers tell the views what happened to a registry. */
+export interface RegistryDialect {
+  /** Statuses of a reset that leave the user without tokens (success, and "there was no registry"). */
+  readonly resetStatuses: readonly number[];
+  /** The token a successful delete removed. */
+  readonly deletedToken: (req: ProxiedRequest, body: unknown, views: RegistryViews) => string | undefined;
+}
+
+/** AAM 6.9.11–6.9.32: a reset without a registry is a 500; DELETE answers the deleted token's model. */
+export const DIALECT_6932: RegistryDialect = {
+  resetStatuses: [200, 500],
+  deletedToken: (_req, body) => (isRecord(body) && typeof body.token === 'string' ? body.token : undefined),
+};
+
 /**
  * Two views of every tracked user's registry, kept from the traffic: what the mock holds (AAM's policy)
  * and what a faulty site would hold (another policy). Users are tracked from the moment their registry
@@ -13,11 +27,13 @@ export const AAM_APPEND: AppendPolicy = (registry, token, limit) => [...(registr
 export class RegistryViews {
   readonly #limit: number;
   readonly #faulty: AppendPolicy;
+  readonly #dialect: RegistryDialect;
   readonly #mock = new Map<number, string[]>();
   readonly #site = new Map<number, string[]>();
 
-  constructor(faulty: AppendPolicy, limit = 10) {
+  constructor(faulty: AppendPolicy, limit = 10, dialect: RegistryDialect = DIALECT_6932) {
     this.#faulty = faulty;
+    this.#dialect = dialect;
     this.#limit = limit;
   }
 
@@ -44,11 +60,16 @@ export class RegistryViews {
     return undefined;
   }
 
+  /** A token of `user` (in either view) whose `jti` is `id`, or undefined. */
+  tokenWithId(user: number, id: string): string | undefined {
+    return [...(this.#site.get(user) ?? []), ...(this.#mock.get(user) ?? [])].find((token) => claimsOf(token)?.jti === id);
+  }
+
   /** Updates both views from one exchange that the mock answered. */
   observe(req: ProxiedRequest, res: ProxiedResponse, route: string | undefined): void {
     const body = parseJson(res.body);
     const user = targetUserOf(req);
-    if (route === 'resetTokens' && (res.status === 200 || res.status === 500) && user > 0) {
+    if (route === 'resetTokens' && this.#dialect.resetStatuses.includes(res.status) && user > 0) {
       this.#mock.set(user, []);
       this.#site.set(user, []);
     }
@@ -58,7 +79,7 @@ export class RegistryViews {
       this.#site.set(user, this.#faulty(this.#site.get(user) ?? [], body.token, this.#limit));
     }
     if ((route === 'deleteToken' || route === 'revokeToken') && isRecord(body)) {
-      const token = route === 'deleteToken' ? body.token : requestParam(req, 'jwt');
+      const token = route === 'deleteToken' ? this.#dialect.deletedToken(req, body, this) : requestParam(req, 'jwt');
       if (typeof token === 'string') this.#remove(token);
     }
     if ((route === 'refreshToken' || route === 'refreshTokenV1') && isRecord(body) && typeof body.token === 'string') {
