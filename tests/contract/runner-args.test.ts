@@ -63,7 +63,7 @@ const rejected: Array<[string, string[], RegExp]> = [
   ['a non-http base URL', ['--base-url', 'ftp://x.org', '--token', 't', '--target-user-id', '3'], /must be http\(s\)/],
   ['an empty value', ['--base-url', '', '--token', 't', '--target-user-id', '3'], /--base-url needs a value/],
   ['a flag without value', ['--base-url'], /argument missing/],
-  ['an unknown AAM version', ['--aam-version', '5.0'], /--aam-version must be one of 6.9.32, got "5.0"/],
+  ['an unknown AAM version', ['--aam-version', '5.0'], /--aam-version must be one of 6.9.32, 6.9.51, got "5.0"/],
 ];
 
 for (const [name, argv, message] of rejected) {

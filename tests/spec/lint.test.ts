@@ -4,43 +4,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { isMap, isScalar, parseDocument } from 'yaml';
-import { SPEC_FILE, isObject } from './spec-document.js';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const REDOCLY = join(ROOT, 'node_modules', '.bin', 'redocly');
-const CONFIG_FILE = join(ROOT, 'redocly.yaml');
-
-interface LintProblem {
-  readonly ruleId: string;
-  readonly severity: string;
-  readonly message: string;
-  readonly location: readonly { readonly pointer?: string }[];
-}
-
-/** Runs `redocly lint --format=json` with the repository's config and returns one line per problem. */
-async function lint(file: string): Promise<string[]> {
-  const { stdout } = await promisify(execFile)(REDOCLY, ['lint', '--format=json', `--config=${CONFIG_FILE}`, file], {
-    cwd: ROOT,
-    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_COLOR: '1' },
-    maxBuffer: 64 * 1024 * 1024,
-  }).catch((error: unknown) => {
-    // redocly exits 1 when it finds errors; the JSON report is still on stdout.
-    if (isObject(error) && typeof error['stdout'] === 'string' && error['stdout'] !== '') return { stdout: error['stdout'] };
-    throw error;
-  });
-  const report: unknown = JSON.parse(stdout);
-  if (!isObject(report) || !Array.isArray(report['problems'])) throw new Error(`unexpected redocly output: ${stdout.slice(0, 200)}`);
-  return (report['problems'] as LintProblem[]).map(
-    (p) => `${p.severity} ${p.ruleId} at ${p.location[0]?.pointer ?? '?'}: ${p.message}`,
-  );
-}
+import { CONFIG_FILE, lint } from './redocly-lint.js';
+import { SPEC_FILE } from './spec-document.js';
 
 /** Names of the rules a Redocly config changes without a comment (on or above the rule's line) saying why. */
 function unjustifiedRules(configText: string): string[] {

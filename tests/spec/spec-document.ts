@@ -1,12 +1,17 @@
 /**
- * Test helpers for `spec/aam-6.9.32/openapi.yaml`: load the document, walk it by JSON pointer.
+ * Test helpers for the specs (`spec/aam-<version>/openapi.yaml`): load a document, walk it by JSON pointer.
  * Not a test file itself (the runner only picks up `*.test.ts`).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
-export const SPEC_FILE = fileURLToPath(new URL('../../spec/aam-6.9.32/openapi.yaml', import.meta.url));
+/** The spec of one generation folder, e.g. `aam-6.9.51`. */
+export function specFileOf(folder: string): string {
+  return fileURLToPath(new URL(`../../spec/${folder}/openapi.yaml`, import.meta.url));
+}
+
+export const SPEC_FILE = specFileOf('aam-6.9.32');
 
 /** The HTTP methods an OpenAPI Path Item may hold (OAS 3.1 §4.8.9). */
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;

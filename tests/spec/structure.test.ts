@@ -1,74 +1,15 @@
 /**
- * What the generator and a Postman user rely on: one described tag per operation, a summary and a description,
- * every response with a schema and at least one named example, every request body with an example, and the
- * headers WordPress always sends declared as required.
+ * AAM 6.9.32's spec: the structure checks every generation gets (structure-checks.ts), and the 6.9.32 quirks.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { deref, isObject, listOperations, loadSpec } from './spec-document.js';
-import type { JsonObject } from './spec-document.js';
+import { listOperations, loadSpec } from './spec-document.js';
+import { registerStructureTests } from './structure-checks.js';
 
 const doc = loadSpec();
 const operations = listOperations(doc);
-const tags = Array.isArray(doc['tags']) ? doc['tags'].filter(isObject) : [];
 
-/** Headers WordPress sends on every REST answer (reference §1.3). */
-const ALWAYS_SENT = ['X-Robots-Tag', 'X-Content-Type-Options', 'Link', 'Access-Control-Expose-Headers', 'Access-Control-Allow-Headers'];
-
-function mediaTypes(node: unknown): [string, JsonObject][] {
-  const resolved = deref(doc, node);
-  if (!isObject(resolved) || !isObject(resolved['content'])) return [];
-  return Object.entries(resolved['content']).filter((e): e is [string, JsonObject] => isObject(e[1]));
-}
-
-test('every tag has a description', () => {
-  assert.ok(tags.length > 0);
-  for (const tag of tags) assert.ok(typeof tag['description'] === 'string' && tag['description'].length > 40, String(tag['name']));
-});
-
-test('operationIds are unique', () => {
-  const ids = operations.map((o) => o.operation['operationId']);
-  assert.equal(new Set(ids).size, ids.length);
-});
-
-for (const { path, method, operation } of operations) {
-  const label = `${method.toUpperCase()} ${path}`;
-
-  test(`${label} has exactly one declared tag, a summary and a description`, () => {
-    const opTags = operation['tags'];
-    assert.ok(Array.isArray(opTags) && opTags.length === 1, 'exactly one tag');
-    assert.ok(tags.some((t) => t['name'] === opTags[0]), `tag ${String(opTags[0])} is declared`);
-    assert.ok(typeof operation['summary'] === 'string' && operation['summary'].length > 0);
-    assert.ok(typeof operation['description'] === 'string' && operation['description'].length > 100);
-  });
-
-  const responses = isObject(operation['responses']) ? operation['responses'] : {};
-  for (const [status, response] of Object.entries(responses)) {
-    test(`${label} → ${status} has a JSON schema, a named example and WordPress' headers`, () => {
-      const media = mediaTypes(response);
-      assert.deepEqual(media.map(([type]) => type), ['application/json']);
-      const [, json] = media[0] ?? ['', {}];
-      assert.ok(isObject(json['schema']), 'schema');
-      assert.ok(isObject(json['examples']) && Object.keys(json['examples']).length > 0, 'named examples');
-      const resolved = deref(doc, response);
-      const headers = isObject(resolved) && isObject(resolved['headers']) ? resolved['headers'] : {};
-      for (const name of ALWAYS_SENT) {
-        const header = deref(doc, headers[name]);
-        assert.ok(isObject(header) && header['required'] === true, `${name} declared as required`);
-      }
-    });
-  }
-
-  if (operation['requestBody'] !== undefined) {
-    test(`${label} request body offers JSON and form, each with a named example`, () => {
-      const media = mediaTypes(operation['requestBody']);
-      assert.deepEqual(media.map(([type]) => type), ['application/json', 'application/x-www-form-urlencoded']);
-      for (const [type, content] of media) {
-        assert.ok(isObject(content['examples']) && Object.keys(content['examples']).length > 0, type);
-      }
-    });
-  }
-}
+registerStructureTests(doc, 'AAM 6.9.32');
 
 test('the service/jwt* operations document the 6.9.32 quirks where they bite', () => {
   const describe = (id: string): string => {

@@ -1,0 +1,63 @@
+/**
+ * A generation's routes, methods and statuses as a table (transcribed from its real site), checked against its
+ * spec both ways: a row missing from the spec fails, and so does a status the table does not know.
+ * Not a test file itself: the `*.test.ts` files call {@link registerRouteTableTests}.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { isObject, listOperations } from './spec-document.js';
+import type { JsonObject } from './spec-document.js';
+
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export interface RouteRow {
+  readonly path: string;
+  readonly method: Method;
+  readonly operationId: string;
+  readonly statuses: readonly number[];
+  readonly secured: boolean;
+  readonly deprecated: boolean;
+}
+
+export const routeKey = (path: string, method: string, status: number | string): string => `${method.toUpperCase()} ${path} → ${status}`;
+
+/** The (path, method, status) triples the table has and the spec lacks, and the other way round. */
+export function compareWithTable(spec: JsonObject, rows: readonly RouteRow[]): { missing: string[]; extra: string[] } {
+  const table = new Set(rows.flatMap((r) => r.statuses.map((s) => routeKey(r.path, r.method, s))));
+  const triples = new Set(
+    listOperations(spec).flatMap(({ path, method, operation }) =>
+      Object.keys(isObject(operation['responses']) ? operation['responses'] : {}).map((status) => routeKey(path, method, status)),
+    ),
+  );
+  return { missing: [...table].filter((t) => !triples.has(t)), extra: [...triples].filter((t) => !table.has(t)) };
+}
+
+/** Registers the table's tests for one spec document; `name` prefixes each test title. */
+export function registerRouteTableTests(doc: JsonObject, rows: readonly RouteRow[], name: string): void {
+  const operations = listOperations(doc);
+  const { missing, extra } = compareWithTable(doc, rows);
+  for (const row of rows) {
+    for (const status of row.statuses) {
+      const key = routeKey(row.path, row.method, status);
+      test(`${name}: spec answers ${key}`, () => {
+        assert.ok(!missing.includes(key), `missing from the spec: ${key}`);
+      });
+    }
+  }
+  test(`${name}: spec has no (path, method, status) that the table lacks`, () => {
+    assert.deepEqual(extra, []);
+  });
+  test(`${name}: spec has exactly the table's routes and methods`, () => {
+    const specRoutes = operations.map(({ path, method }) => `${method.toUpperCase()} ${path}`).sort();
+    assert.deepEqual(specRoutes, rows.map(({ path, method }) => `${method.toUpperCase()} ${path}`).sort());
+  });
+  for (const row of rows) {
+    const label = `${name}: ${row.method.toUpperCase()} ${row.path}`;
+    const entry = operations.find((o) => o.path === row.path && o.method === row.method);
+    test(`${label} has operationId ${row.operationId}, is ${row.deprecated ? '' : 'not '}deprecated and ${row.secured ? 'requires bearerJwt' : 'is public'}`, () => {
+      assert.equal(entry?.operation['operationId'], row.operationId);
+      assert.equal(entry?.operation['deprecated'] === true, row.deprecated);
+      assert.deepEqual(entry?.operation['security'], row.secured ? [{ bearerJwt: [] }] : []);
+    });
+  }
+}
