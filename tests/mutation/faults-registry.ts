@@ -1,13 +1,13 @@
 import { claimsOf, isRecord, parseJson, requestParam, targetUserOf, withJson, wpErrorObject, type ProxiedRequest, type ProxiedResponse, type Route } from './exchange.js';
 import type { Fault, FaultHandler } from './fault-model.js';
-import { listEntry, RegistryViews, tokenModel, type AppendPolicy } from './registry-model.js';
+import { DIALECT_6932, listEntry, RegistryViews, tokenModel, type AppendPolicy, type RegistryDialect } from './registry-model.js';
 
 /** Faults of the per-user token registry (§3.5): the faulty site keeps other tokens than AAM. */
 
 const REVOKED = { code: 'rest_jwt_validation_failure', reason: 'Token has been revoked' };
 
 /** A validate answer as the faulty site gives it: its ghosts validate, the tokens it dropped are revoked. */
-export function validateAnswer(views: RegistryViews, req: ProxiedRequest, res: ProxiedResponse): ProxiedResponse | undefined {
+function validateAnswer(views: RegistryViews, req: ProxiedRequest, res: ProxiedResponse): ProxiedResponse | undefined {
   const jwt = requestParam(req, 'jwt');
   if (typeof jwt !== 'string') return undefined;
   const owner = views.ownerOf(jwt);
@@ -48,34 +48,41 @@ function resetAnswer(views: RegistryViews, req: ProxiedRequest, res: ProxiedResp
   return withJson(res, 200, { deleted_token_count: site.length });
 }
 
-/** A registry that takes new tokens with `policy` instead of AAM's "drop the oldest at 10". */
-function registryFault(id: string, description: string, policy: AppendPolicy): Fault {
-  const routes: readonly Route[] = ['createToken', 'listTokens', 'deleteToken', 'resetTokens', 'validateToken', 'validateTokenV1'];
-  return {
+/** How one generation's faulty site answers, given the two registry views (undefined = the mock's answer). */
+export type RegistryAnswer = (views: RegistryViews, req: ProxiedRequest, res: ProxiedResponse, route: string | undefined) => ProxiedResponse | undefined;
+
+/** The two registry faults of a generation: a registry that takes new tokens with another policy than AAM's. */
+export function registryFaults(routes: readonly Route[], answer: RegistryAnswer, dialect: RegistryDialect = DIALECT_6932): readonly Fault[] {
+  const fault = (id: string, description: string, policy: AppendPolicy): Fault => ({
     id,
     description,
     routes,
     start: (): FaultHandler => {
-      const views = new RegistryViews(policy);
+      const views = new RegistryViews(policy, 10, dialect);
       return {
         response: (req, res, route) => {
-          let answer: ProxiedResponse | undefined;
-          if (route === 'validateToken' || route === 'validateTokenV1') answer = validateAnswer(views, req, res);
-          else if (route === 'listTokens') answer = listAnswer(views, req, res);
-          else if (route === 'deleteToken') answer = deleteAnswer(views, req, res);
-          else if (route === 'resetTokens') answer = resetAnswer(views, req, res);
+          const altered = route === 'validateToken' || route === 'validateTokenV1' ? validateAnswer(views, req, res) : answer(views, req, res, route);
           views.observe(req, res, route);
-          return answer;
+          return altered;
         },
       };
     },
-  };
+  });
+  return [
+    fault('registry-not-limited', 'the registry is not limited: an 11th token evicts nothing, the first token still validates', (registry, token) => [...registry, token]),
+    fault('registry-evicts-newest', 'a full registry evicts the newest token instead of the oldest', (registry, token, limit) => [
+      ...(registry.length >= limit ? registry.slice(0, -1) : registry),
+      token,
+    ]),
+  ];
 }
 
-export const REGISTRY_FAULTS: readonly Fault[] = [
-  registryFault('registry-not-limited', 'the registry is not limited: an 11th token evicts nothing, the first token still validates', (registry, token) => [...registry, token]),
-  registryFault('registry-evicts-newest', 'a full registry evicts the newest token instead of the oldest', (registry, token, limit) => [
-    ...(registry.length >= limit ? registry.slice(0, -1) : registry),
-    token,
-  ]),
-];
+/** AAM 6.9.32's answers of the faulty site: its list, its deletes by id, its reset count. */
+const answer6932: RegistryAnswer = (views, req, res, route) => {
+  if (route === 'listTokens') return listAnswer(views, req, res);
+  if (route === 'deleteToken') return deleteAnswer(views, req, res);
+  if (route === 'resetTokens') return resetAnswer(views, req, res);
+  return undefined;
+};
+
+export const REGISTRY_FAULTS: readonly Fault[] = registryFaults(['createToken', 'listTokens', 'deleteToken', 'resetTokens', 'validateToken', 'validateTokenV1'], answer6932);

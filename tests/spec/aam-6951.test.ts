@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lint } from './redocly-lint.js';
-import { registerRouteTableTests } from './route-table.js';
+import { PUBLIC_ROUTE_ROWS_6X, registerRouteTableTests } from './route-table.js';
 import type { RouteRow } from './route-table.js';
 import { isObject, listOperations, loadSpec, specFileOf } from './spec-document.js';
 import { collectExamples, createSchemaValidator } from './spec-examples.js';
@@ -27,13 +27,7 @@ const ROUTES: readonly RouteRow[] = [
   { path: '/aam/v2/service/jwts', method: 'delete', operationId: 'resetTokens', statuses: [200, 400, 401, 403, 507], secured: true, deprecated: false },
   { path: '/aam/v2/service/jwt/{id}', method: 'get', operationId: 'getToken', statuses: [200, 400, 401, 403, 404], secured: true, deprecated: false },
   { path: '/aam/v2/service/jwt/{id}', method: 'delete', operationId: 'deleteToken', statuses: [200, 400, 401, 403, 404, 507], secured: true, deprecated: false },
-  { path: '/aam/v2/jwt/validate', method: 'post', operationId: 'validateToken', statuses: [200, 400], secured: false, deprecated: false },
-  { path: '/aam/v1/validate-jwt', method: 'post', operationId: 'validateTokenV1', statuses: [200, 400], secured: false, deprecated: true },
-  { path: '/aam/v2/jwt/refresh', method: 'post', operationId: 'refreshToken', statuses: [200, 400, 405], secured: false, deprecated: false },
-  { path: '/aam/v1/refresh-jwt', method: 'post', operationId: 'refreshTokenV1', statuses: [200, 400, 405], secured: false, deprecated: true },
-  { path: '/aam/v2/jwt/revoke', method: 'post', operationId: 'revokeToken', statuses: [200, 400, 409], secured: false, deprecated: false },
-  { path: '/aam/v2/authenticate', method: 'post', operationId: 'authenticate', statuses: [200, 400, 403], secured: false, deprecated: false },
-  { path: '/aam/v1/authenticate', method: 'post', operationId: 'authenticateV1', statuses: [200, 400, 403], secured: false, deprecated: true },
+  ...PUBLIC_ROUTE_ROWS_6X,
 ];
 
 registerRouteTableTests(doc, ROUTES, 'AAM 6.9.51');

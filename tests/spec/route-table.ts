@@ -19,6 +19,17 @@ export interface RouteRow {
   readonly deprecated: boolean;
 }
 
+/** The public routes and their statuses, the same in both 6.9.x generations (6.9.11–6.9.32 and 6.9.33–6.9.51). */
+export const PUBLIC_ROUTE_ROWS_6X: readonly RouteRow[] = [
+  { path: '/aam/v2/jwt/validate', method: 'post', operationId: 'validateToken', statuses: [200, 400], secured: false, deprecated: false },
+  { path: '/aam/v1/validate-jwt', method: 'post', operationId: 'validateTokenV1', statuses: [200, 400], secured: false, deprecated: true },
+  { path: '/aam/v2/jwt/refresh', method: 'post', operationId: 'refreshToken', statuses: [200, 400, 405], secured: false, deprecated: false },
+  { path: '/aam/v1/refresh-jwt', method: 'post', operationId: 'refreshTokenV1', statuses: [200, 400, 405], secured: false, deprecated: true },
+  { path: '/aam/v2/jwt/revoke', method: 'post', operationId: 'revokeToken', statuses: [200, 400, 409], secured: false, deprecated: false },
+  { path: '/aam/v2/authenticate', method: 'post', operationId: 'authenticate', statuses: [200, 400, 403], secured: false, deprecated: false },
+  { path: '/aam/v1/authenticate', method: 'post', operationId: 'authenticateV1', statuses: [200, 400, 403], secured: false, deprecated: true },
+];
+
 export const routeKey = (path: string, method: string, status: number | string): string => `${method.toUpperCase()} ${path} → ${status}`;
 
 /** The (path, method, status) triples the table has and the spec lacks, and the other way round. */

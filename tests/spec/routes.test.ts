@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareWithTable, registerRouteTableTests, routeKey } from './route-table.js';
+import { compareWithTable, PUBLIC_ROUTE_ROWS_6X, registerRouteTableTests, routeKey } from './route-table.js';
 import type { RouteRow } from './route-table.js';
 import { getAt, isObject, loadSpec, pointerOf } from './spec-document.js';
 import type { JsonObject } from './spec-document.js';
@@ -23,13 +23,7 @@ const ROUTES: readonly RouteRow[] = [
   { path: '/aam/v2/service/jwt/reset', method: 'post', operationId: 'resetTokens', statuses: [200, 400, 401, 403, 500], secured: true, deprecated: false },
   { path: '/aam/v2/service/jwt/reset', method: 'put', operationId: 'resetTokensPut', statuses: [200, 400, 401, 403, 500], secured: true, deprecated: false },
   { path: '/aam/v2/service/jwt/reset', method: 'patch', operationId: 'resetTokensPatch', statuses: [200, 400, 401, 403, 500], secured: true, deprecated: false },
-  { path: '/aam/v2/jwt/validate', method: 'post', operationId: 'validateToken', statuses: [200, 400], secured: false, deprecated: false },
-  { path: '/aam/v1/validate-jwt', method: 'post', operationId: 'validateTokenV1', statuses: [200, 400], secured: false, deprecated: true },
-  { path: '/aam/v2/jwt/refresh', method: 'post', operationId: 'refreshToken', statuses: [200, 400, 405], secured: false, deprecated: false },
-  { path: '/aam/v1/refresh-jwt', method: 'post', operationId: 'refreshTokenV1', statuses: [200, 400, 405], secured: false, deprecated: true },
-  { path: '/aam/v2/jwt/revoke', method: 'post', operationId: 'revokeToken', statuses: [200, 400, 409], secured: false, deprecated: false },
-  { path: '/aam/v2/authenticate', method: 'post', operationId: 'authenticate', statuses: [200, 400, 403], secured: false, deprecated: false },
-  { path: '/aam/v1/authenticate', method: 'post', operationId: 'authenticateV1', statuses: [200, 400, 403], secured: false, deprecated: true },
+  ...PUBLIC_ROUTE_ROWS_6X,
 ];
 
 const doc = loadSpec();

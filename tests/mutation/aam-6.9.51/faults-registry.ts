@@ -1,7 +1,7 @@
-import { claimsOf, isRecord, parseJson, queryOf, targetUserOf, withJson, wpErrorObject, type ProxiedRequest, type ProxiedResponse, type Route } from '../exchange.js';
-import type { Fault, FaultHandler } from '../fault-model.js';
-import { validateAnswer } from '../faults-registry.js';
-import { RegistryViews, tokenModel, type AppendPolicy, type RegistryDialect } from '../registry-model.js';
+import { claimsOf, isRecord, parseJson, queryOf, targetUserOf, withJson, wpErrorObject, type ProxiedRequest, type ProxiedResponse } from '../exchange.js';
+import type { Fault } from '../fault-model.js';
+import { registryFaults } from '../faults-registry.js';
+import { tokenModel, type RegistryDialect, type RegistryViews } from '../registry-model.js';
 import { tokenIdOf } from './routes.js';
 
 /** Faults of the per-user token registry as AAM 6.9.51 answers it: the faulty site keeps other tokens than AAM. */
@@ -47,33 +47,12 @@ function itemAnswer(views: RegistryViews, req: ProxiedRequest, res: ProxiedRespo
   return dropped !== undefined && res.status === 200 ? withJson(res, 404, wpErrorObject('rest_not_found', 'Token does not exist', 404)) : undefined;
 }
 
-/** A registry that takes new tokens with `policy` instead of AAM's "drop the oldest at 10". */
-function registryFault(id: string, description: string, policy: AppendPolicy): Fault {
-  const routes: readonly Route[] = ['createToken', 'listTokens', 'getToken', 'deleteToken', 'resetTokens', 'validateToken', 'validateTokenV1'];
-  return {
-    id,
-    description,
-    routes,
-    start: (): FaultHandler => {
-      const views = new RegistryViews(policy, 10, DIALECT_6951);
-      return {
-        response: (req, res, route) => {
-          let answer: ProxiedResponse | undefined;
-          if (route === 'validateToken' || route === 'validateTokenV1') answer = validateAnswer(views, req, res);
-          else if (route === 'listTokens') answer = listAnswer(views, req, res);
-          else if (route === 'getToken' || route === 'deleteToken') answer = itemAnswer(views, req, res, route);
-          views.observe(req, res, route);
-          return answer;
-        },
-      };
-    },
-  };
-}
-
-export const REGISTRY_FAULTS_6951: readonly Fault[] = [
-  registryFault('registry-not-limited', 'the registry is not limited: an 11th token evicts nothing, the first token still validates', (registry, token) => [...registry, token]),
-  registryFault('registry-evicts-newest', 'a full registry evicts the newest token instead of the oldest', (registry, token, limit) => [
-    ...(registry.length >= limit ? registry.slice(0, -1) : registry),
-    token,
-  ]),
-];
+export const REGISTRY_FAULTS_6951: readonly Fault[] = registryFaults(
+  ['createToken', 'listTokens', 'getToken', 'deleteToken', 'resetTokens', 'validateToken', 'validateTokenV1'],
+  (views, req, res, route) => {
+    if (route === 'listTokens') return listAnswer(views, req, res);
+    if (route === 'getToken' || route === 'deleteToken') return itemAnswer(views, req, res, route);
+    return undefined;
+  },
+  DIALECT_6951,
+);
