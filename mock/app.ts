@@ -10,12 +10,12 @@ import type { PhpRequest } from './php/request.js';
 import { phpGet } from './php/values.js';
 import type { PhpValue } from './php/values.js';
 import type { AamVersion } from './generations/index.js';
-import { CRITICAL_MESSAGE, criticalErrorBody } from './wp-rest/errors.js';
-import { wpJsonEncode } from './wp-rest/json.js';
 import type { RouteRegistry } from './wp-rest/routes.js';
 import { serveRest } from './wp-rest/server.js';
 import type { HttpResult } from './wp-rest/server.js';
 import { authCookies } from './wp/auth-cookies.js';
+import { criticalError, nocacheHeaders, wpDie } from './wp/die.js';
+import { restRouteVar } from './wp/parse-request.js';
 import { wpValidateRedirect } from './wp/redirect.js';
 
 /** PHP's default `post_max_size` (8M): larger bodies reach WordPress as if empty. */
@@ -59,40 +59,33 @@ export function createMock(options: MockOptions = {}): Mock {
 }
 
 async function handleRequest(ctx: AamContext, routesFor: (currentUserId: number) => RouteRegistry, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  let isRest = false;
+  const body = await readBody(req).catch(() => Buffer.alloc(0));
+  const php = createPhpRequest(req.method ?? 'GET', req.url ?? '/', req.headers, body);
   try {
-    const body = await readBody(req);
-    const php = createPhpRequest(req.method ?? 'GET', req.url ?? '/', req.headers, body);
-    const route = restRoute(php);
-    isRest = route !== null;
-    const result = await answer(ctx, routesFor, php, route);
-    send(res, result);
+    send(res, await answer(ctx, routesFor, php));
   } catch {
-    send(res, isRest
-      ? { status: 500, headers: [['Content-Type', 'application/json; charset=UTF-8']], body: wpJsonEncode(criticalErrorBody()) }
-      : { status: 500, headers: [['Content-Type', 'text/html; charset=UTF-8']], body: `<!DOCTYPE html><html><body>${CRITICAL_MESSAGE}</body></html>` });
+    // a PHP fatal error: WordPress' "critical error" page, after the headers sent so far
+    send(res, criticalError(php));
   }
 }
 
-async function answer(ctx: AamContext, routesFor: (currentUserId: number) => RouteRegistry, php: PhpRequest, route: string | null): Promise<HttpResult> {
+async function answer(ctx: AamContext, routesFor: (currentUserId: number) => RouteRegistry, php: PhpRequest): Promise<HttpResult> {
   const current = await determineCurrentUser(ctx, php);
   if (current.signedUrlLogin) return signedUrlLogin(ctx, php, current.userId);
-  if (route !== null) return serveRest(php, route, current.userId, { registry: routesFor(current.userId), siteUrl: ctx.siteUrl });
+  const route = restRouteVar(php);
+  if (route.kind === 'mismatch') {
+    return wpDie(php, { message: 'A variable mismatch has been detected.', title: 'Sorry, you are not allowed to view this item.', status: 400, code: 'wp_die' });
+  }
+  if (route.kind === 'route') return serveRest(php, route.value, current.userId, { registry: routesFor(current.userId), siteUrl: ctx.siteUrl });
   if (php.path === '/' || php.path === '/index.php') {
-    return { status: 200, headers: [['Content-Type', 'text/html; charset=UTF-8']], body: `<!DOCTYPE html><html><head><title>AAM mock</title></head><body><p>AAM ${ctx.aamVersion} JWT mock. REST API: /wp-json/</p></body></html>\n` };
+    return { status: 200, headers: [['Content-Type', 'text/html; charset=UTF-8'], ['Link', `<${ctx.siteUrl}/wp-json/>; rel="https://api.w.org/"`]], body: `<!DOCTYPE html><html><head><title>AAM mock</title></head><body><p>AAM ${ctx.aamVersion} JWT mock. REST API: /wp-json/</p></body></html>\n` };
   }
-  return { status: 404, headers: [['Content-Type', 'text/html; charset=UTF-8']], body: '<!DOCTYPE html><html><head><title>Page not found</title></head><body><p>Page not found</p></body></html>\n' };
-}
-
-/** The REST route WordPress would serve: `rest_route` from POST, then GET, then a `/wp-json` path. */
-function restRoute(php: PhpRequest): string | null {
-  for (const source of [php.post, php.get]) {
-    const v = phpGet(source, 'rest_route');
-    if (typeof v === 'string' && v !== '') return v;
-  }
-  const m = /^\/+wp-json(?:\/+(.*))?$/.exec(php.path);
-  if (!m) return null;
-  return `/${(m[1] ?? '').replace(/\/+$/, '')}`;
+  // WP::handle_404(): status_header(404) + nocache_headers(); the theme sends Content-Type; template_redirect the Link
+  const out = php.out;
+  nocacheHeaders(out);
+  out.set('Content-Type', 'text/html; charset=UTF-8');
+  out.set('Link', `<${ctx.siteUrl}/wp-json/>; rel="https://api.w.org/"`);
+  return { status: 404, headers: out.entries(), body: '<!DOCTYPE html><html><head><title>Page not found</title></head><body><p>Page not found</p></body></html>\n' };
 }
 
 /** SJ `_authenticate_user()`: log in through a query-string token and redirect (302). */

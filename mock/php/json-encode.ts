@@ -4,10 +4,48 @@ import type { PhpValue } from './values.js';
 export interface JsonEncodeOptions {
   /** PHP's default escapes `/` as `\/`; JSON_UNESCAPED_SLASHES turns that off. */
   escapeSlashes: boolean;
+  /** JSON_PRETTY_PRINT: four spaces per level, `": "` between key and value */
+  pretty?: boolean;
+}
+
+/** `json_encode($value, JSON_PRETTY_PRINT)`: PHP's layout over the compact encoding of the same value. */
+function prettyLayout(compact: string): string {
+  let out = '';
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < compact.length; i++) {
+    const ch = compact[i] as string;
+    if (inString) {
+      out += ch;
+      if (ch === '\\') out += compact[++i] ?? '';
+      else if (ch === '"') inString = false;
+      continue;
+    }
+    if (ch === '"') {
+      inString = true;
+      out += ch;
+    } else if (ch === '{' || ch === '[') {
+      const close = ch === '{' ? '}' : ']';
+      if (compact[i + 1] === close) {
+        out += ch + close;
+        i++;
+      } else {
+        depth++;
+        out += `${ch}\n${'    '.repeat(depth)}`;
+      }
+    } else if (ch === '}' || ch === ']') {
+      depth--;
+      out += `\n${'    '.repeat(depth)}${ch}`;
+    } else if (ch === ',') out += `,\n${'    '.repeat(depth)}`;
+    else if (ch === ':') out += ': ';
+    else out += ch;
+  }
+  return out;
 }
 
 /** PHP `json_encode()` (no pretty print, ASCII-only output with lowercase `\uXXXX`). */
 export function phpJsonEncode(value: PhpValue | undefined, options: JsonEncodeOptions): string {
+  if (options.pretty === true) return prettyLayout(phpJsonEncode(value, { escapeSlashes: options.escapeSlashes }));
   if (value === undefined || value === null) return 'null';
   if (value === true) return 'true';
   if (value === false) return 'false';

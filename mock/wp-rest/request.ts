@@ -87,6 +87,14 @@ export class RestRequest {
     this.params.POST = new Map([...parsed, ...post]);
   }
 
+  /** `has_param()`: the key exists in some source (`array_key_exists`, null values included). */
+  hasParam(key: string): boolean {
+    return this.parameterOrder().some((source) => {
+      const v = this.params[source];
+      return v instanceof Map && v.has(key);
+    });
+  }
+
   /** `get_param()`: the first source where the key is set (and not null). */
   getParam(key: string): PhpValue | undefined {
     for (const source of this.parameterOrder()) {

@@ -31,9 +31,16 @@ export class RouteRegistry {
     this.routes.push({ namespace, path, regex: new RegExp(`^${path.replaceAll('(?P<', '(?<')}$`, 'i'), handlers: [handler] });
   }
 
-  /** `match_request_to_handler()`: first route whose pattern matches and that has the method. */
+  /**
+   * `match_request_to_handler()`: only the routes of the namespaces the path starts with (case-sensitive
+   * `strpos`), or every route when none does; then the first route whose pattern matches (case-insensitive)
+   * and that has the method.
+   */
   match(path: string, method: string): { route: RestRoute; handler: RestHandler; params: Map<string, string> } | null {
-    for (const route of this.routes) {
+    const prefix = `${path.replace(/^\/+/, '').replace(/\/+$/, '')}/`;
+    const spaces = this.namespaces.filter((ns) => prefix.startsWith(ns));
+    const candidates = spaces.length === 0 ? this.routes : spaces.flatMap((ns) => this.routesOf(ns));
+    for (const route of candidates) {
       const m = route.regex.exec(path);
       if (!m) continue;
       const handler = route.handlers.find((h) => h.methods.includes(method) || (method === 'HEAD' && h.methods.includes('GET')));

@@ -1,10 +1,13 @@
+import { PhpTypeError } from '../php/errors.js';
 import type { PhpRequest } from '../php/request.js';
 import { header } from '../php/request.js';
-import { phpGet } from '../php/values.js';
+import { PhpObject, phpGet, phpTruthy } from '../php/values.js';
 import type { PhpValue } from '../php/values.js';
+import { nocacheHeaders } from '../wp/die.js';
 import { describeRoute, restUrl } from './describe.js';
-import { NO_ROUTE, WpError, criticalErrorBody, errorBody } from './errors.js';
+import { NO_ROUTE, WpError, errorBody } from './errors.js';
 import { hasValidParams, sanitizeParams } from './args.js';
+import { filterResponseFields } from './fields.js';
 import { wpJsonEncode } from './json.js';
 import { RestRequest } from './request.js';
 import type { RouteRegistry } from './routes.js';
@@ -22,55 +25,105 @@ export interface RestServerOptions {
   siteUrl: string;
 }
 
+
 const FORBIDDEN = (loggedIn: boolean): WpError =>
   new WpError('rest_forbidden', 'Sorry, you are not allowed to do that.', { status: loggedIn ? 403 : 401 });
 
-/** `WP_REST_Server::serve_request()` for one REST route (`rest_route`). */
-export async function serveRest(php: PhpRequest, rawRoute: string, currentUserId: number, options: RestServerOptions): Promise<HttpResult> {
-  const route = rawRoute.replace(/\/+$/, '') || '/';
-  const override = phpGet(php.get, '_method');
-  const method = override !== undefined && override !== null
-    ? String(typeof override === 'object' ? 'Array' : override).toUpperCase()
-    : (header(php, 'x-http-method-override')?.toUpperCase() ?? php.method);
-  const req = new RestRequest(php, method, route, currentUserId);
-  const headers = baseHeaders(php, options.siteUrl, currentUserId > 0);
-
-  let dispatched: { result: RestResult; matched: RestRoute | null };
-  try {
-    dispatched = await dispatch(req, options);
-  } catch {
-    // A PHP fatal error inside a handler: the headers serve_request() already sent stay, wp_die() answers 500.
-    return { status: 500, headers, body: wpJsonEncode(criticalErrorBody()) };
-  }
-  const { result, matched } = dispatched;
-  if (matched) {
-    const allow = allowedMethods(matched, req);
-    if (allow) headers.push(['Allow', allow]);
-  }
-  headers.push(...(result.headers ?? []));
-  return { status: result.status, headers, body: wpJsonEncode(result.data) };
+/** `wp_check_jsonp_callback()` */
+function validJsonpCallback(cb: PhpValue): boolean {
+  return typeof cb === 'string' && /^[\w.]*$/.test(cb);
 }
 
-function baseHeaders(php: PhpRequest, siteUrl: string, loggedIn: boolean): [string, string][] {
-  const h: [string, string][] = [
-    ['Content-Type', 'application/json; charset=UTF-8'],
-    ['X-Robots-Tag', 'noindex'],
-    ['Link', `<${restUrl(siteUrl, '/')}>; rel="https://api.w.org/"`],
-    ['X-Content-Type-Options', 'nosniff'],
-    ['Access-Control-Expose-Headers', 'X-WP-Total, X-WP-TotalPages, Link'],
-    ['Access-Control-Allow-Headers', 'Authorization, X-WP-Nonce, Content-Disposition, Content-MD5, Content-Type'],
-  ];
-  if (loggedIn) {
-    h.push(['Expires', 'Wed, 11 Jan 1984 05:00:00 GMT'], ['Cache-Control', 'no-cache, must-revalidate, max-age=0']);
+/** PHP `strtoupper()`/`rtrim()` of a request value: arrays are a TypeError. */
+function phpStringArg(v: PhpValue, fn: string): string {
+  if (v instanceof Map || Array.isArray(v) || v instanceof PhpObject) throw new PhpTypeError(`${fn}(): Argument #1 must be of type string, array given`);
+  if (v === true) return '1';
+  if (v === false || v === null) return '';
+  return String(v);
+}
+
+/**
+ * `rest_api_loaded()` + `WP_REST_Server::serve_request()`, in WordPress 6.1.9's order (Debian's build sends
+ * the no-cache headers after the response's own headers). Headers go to the request's PHP header list as
+ * they are sent, so a fatal error on the way answers with what was sent before it.
+ */
+export async function serveRest(php: PhpRequest, rawRoute: PhpValue, currentUserId: number, options: RestServerOptions): Promise<HttpResult> {
+  const out = php.out;
+  const jsonpValue = phpGet(php.get, '_jsonp');
+  const jsonp = jsonpValue === undefined || jsonpValue === null ? false : jsonpValue;
+  const isJsonp = phpTruthy(jsonp);
+  out.set('Content-Type', `${isJsonp ? 'application/javascript' : 'application/json'}; charset=UTF-8`);
+  out.set('X-Robots-Tag', 'noindex');
+  out.set('Link', `<${restUrl(options.siteUrl, '/')}>; rel="https://api.w.org/"`);
+  out.set('X-Content-Type-Options', 'nosniff');
+  out.set('Access-Control-Expose-Headers', 'X-WP-Total, X-WP-TotalPages, Link');
+  out.set('Access-Control-Allow-Headers', 'Authorization, X-WP-Nonce, Content-Disposition, Content-MD5, Content-Type');
+  if (isJsonp && !validJsonpCallback(jsonp)) {
+    return { status: 400, headers: out.entries(), body: wpJsonEncode({ code: 'rest_callback_invalid', message: 'Invalid JSONP callback function.' }) };
   }
+  const route = phpStringArg(rawRoute, 'rtrim').replace(/[/\\]+$/, '') || '/';
+  let method = php.method;
+  let overridden = false;
+  const override = phpGet(php.get, '_method');
+  if (override !== undefined && override !== null) method = phpStringArg(override, 'strtoupper').toUpperCase();
+  else {
+    const h = header(php, 'x-http-method-override');
+    if (h !== undefined) {
+      method = h.toUpperCase();
+      overridden = true;
+    }
+  }
+  const req = new RestRequest(php, method, route, currentUserId);
+  const loggedIn = currentUserId > 0;
+
+  const authError = cookieCheckErrors(php, loggedIn);
+  let result: RestResult;
+  let matched: RestRoute | null = null;
+  if (authError) result = fromError(authError);
+  else ({ result, matched } = await dispatch(req, options));
+  for (const [k, v] of result.headers ?? []) out.set(k, v, k.toLowerCase() !== 'set-cookie');
+
+  // rest_post_dispatch: rest_send_allow_header, then rest_filter_response_fields
+  const responseHeaders: [string, string][] = [];
+  if (matched) {
+    const allow = allowedMethods(matched, req);
+    if (allow) responseHeaders.push(['Allow', allow]);
+  }
+  let status = result.status;
+  let data = result.status >= 400 ? result.data : filterResponseFields(result.data, req);
+  if (phpGet(php.get, '_envelope') !== undefined && phpGet(php.get, '_envelope') !== null) {
+    data = new Map<string, PhpValue>([['body', data], ['status', status], ['headers', new Map(responseHeaders)]]);
+    responseHeaders.length = 0;
+    status = 200;
+  }
+  for (const [k, v] of responseHeaders) out.set(k, v);
+  out.status = status;
+  // rest_pre_serve_request: rest_send_cors_headers
   const origin = header(php, 'origin');
   if (origin) {
-    h.push(['Access-Control-Allow-Origin', origin], ['Access-Control-Allow-Methods', 'OPTIONS, GET, POST, PUT, PATCH, DELETE'],
-      ['Access-Control-Allow-Credentials', 'true'], ['Vary', 'Origin']);
+    out.set('Access-Control-Allow-Origin', origin);
+    out.set('Access-Control-Allow-Methods', 'OPTIONS, GET, POST, PUT, PATCH, DELETE');
+    out.set('Access-Control-Allow-Credentials', 'true');
+    out.set('Vary', 'Origin', false);
   } else if (php.method === 'GET' && !loggedIn) {
-    h.push(['Vary', 'Origin']);
+    out.set('Vary', 'Origin', false);
   }
-  return h;
+  if (loggedIn || authError !== null || (overridden && String(status).startsWith('4'))) nocacheHeaders(out);
+  if (req.method === 'HEAD' || status === 204) return { status, headers: out.entries(), body: '' };
+  const json = wpJsonEncode(data, req.hasParam('_pretty'));
+  return { status, headers: out.entries(), body: isJsonp ? `/**/${String(jsonp)}(${json})` : json };
+}
+
+/**
+ * `rest_cookie_check_errors()` for a request not authenticated by cookie: a logged-in (bearer) caller
+ * passes; otherwise a nonce (`_wpnonce` in GET/POST or `X-WP-Nonce`) that cannot verify is a 403.
+ */
+function cookieCheckErrors(php: PhpRequest, loggedIn: boolean): WpError | null {
+  if (loggedIn) return null;
+  const fromRequest = phpGet(php.post, '_wpnonce') ?? phpGet(php.get, '_wpnonce');
+  const nonce = fromRequest ?? header(php, 'x-wp-nonce') ?? null;
+  if (nonce === null) return null;
+  return new WpError('rest_cookie_invalid_nonce', 'Cookie check failed', { status: 403 });
 }
 
 function fromError(err: WpError): RestResult {
@@ -119,3 +172,4 @@ function allowedMethods(route: RestRoute, req: RestRequest): string | null {
   const list = [...allowed].filter(([, ok]) => ok).map(([m]) => m.toUpperCase());
   return list.length ? list.join(', ') : null;
 }
+

@@ -1,0 +1,33 @@
+/**
+ * PHP's list of response headers (`header()`, `setcookie()`): kept in the order they are sent, a
+ * replacing `header()` removes every earlier header of that name and appends the new one at the end.
+ * What a request has sent so far is what a fatal error's page goes out with.
+ */
+export class HeaderList {
+  private readonly list: [string, string][] = [];
+  status = 200;
+
+  /** `header("$name: $value", $replace)` */
+  set(name: string, value: string, replace = true): void {
+    if (replace) {
+      const lower = name.toLowerCase();
+      for (let i = this.list.length - 1; i >= 0; i--) if ((this.list[i] as [string, string])[0].toLowerCase() === lower) this.list.splice(i, 1);
+    }
+    this.list.push([name, value]);
+  }
+
+  /** `header_remove($name)` */
+  remove(name: string): void {
+    const lower = name.toLowerCase();
+    for (let i = this.list.length - 1; i >= 0; i--) if ((this.list[i] as [string, string])[0].toLowerCase() === lower) this.list.splice(i, 1);
+  }
+
+  has(name: string): boolean {
+    const lower = name.toLowerCase();
+    return this.list.some(([k]) => k.toLowerCase() === lower);
+  }
+
+  entries(): [string, string][] {
+    return this.list.map(([k, v]) => [k, v]);
+  }
+}
