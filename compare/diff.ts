@@ -13,7 +13,7 @@ function headerDifference(a: readonly [string, string][], b: readonly [string, s
     if (vb.length === 0) return `header ${name} only in A`;
     if (va.join('\n') !== vb.join('\n')) return `header ${name} differs`;
   }
-  return 'header order differs';
+  return 'header order or name case differs';
 }
 
 /** The JSON path where two bodies first differ (`$.data.params`), with array indices as `[]`. */

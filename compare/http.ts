@@ -31,7 +31,7 @@ export function send(origin: string, req: RawRequest, timeoutMs = 30_000): Promi
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           const headers: [string, string][] = [];
-          for (let i = 0; i < res.rawHeaders.length; i += 2) headers.push([(res.rawHeaders[i] ?? '').toLowerCase(), res.rawHeaders[i + 1] ?? '']);
+          for (let i = 0; i < res.rawHeaders.length; i += 2) headers.push([res.rawHeaders[i] ?? '', res.rawHeaders[i + 1] ?? '']);
           done({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks) });
         });
         res.on('error', (err) => done({ status: 0, headers: [], body: Buffer.alloc(0), error: err.message }));

@@ -103,11 +103,12 @@ export function normalizeAnswer(answer: Answer, ctx: NormalizeContext): NormalAn
   const text = createTextNormalizer(ctx);
   const headers: [string, string][] = [];
   for (const [name, value] of answer.headers) {
-    if (SERVER_HEADERS.has(name)) continue;
-    headers.push([name, name === 'set-cookie' ? normalizeCookie(value, text) : text(value)]);
+    const lower = name.toLowerCase();
+    if (SERVER_HEADERS.has(lower)) continue;
+    headers.push([name, lower === 'set-cookie' ? normalizeCookie(value, text) : text(value)]);
   }
   const raw = answer.body.toString('latin1');
   const body = text(raw);
-  const contentType = answer.headers.find(([k]) => k === 'content-type')?.[1] ?? '';
+  const contentType = answer.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '';
   return { status: answer.status, headers, body, shape: bodyShape(answer.body.toString('utf8'), contentType), crashed: raw.includes(CRITICAL) };
 }

@@ -30,7 +30,7 @@ export interface Probe {
 /** A raw answer. */
 export interface Answer {
   status: number;
-  /** in the order received, names lower-cased */
+  /** in the order received, names as sent */
   headers: [string, string][];
   body: Buffer;
   /** transport failure (connection refused, reset, timeout) instead of an answer */

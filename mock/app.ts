@@ -16,6 +16,7 @@ import type { HttpResult } from './wp-rest/server.js';
 import { authCookies } from './wp/auth-cookies.js';
 import { criticalError, nocacheHeaders, wpDie } from './wp/die.js';
 import { restRouteVar } from './wp/parse-request.js';
+import { theme404Page } from './wp/theme.js';
 import { wpValidateRedirect } from './wp/redirect.js';
 
 /** PHP's default `post_max_size` (8M): larger bodies reach WordPress as if empty. */
@@ -85,7 +86,7 @@ async function answer(ctx: AamContext, routesFor: (currentUserId: number) => Rou
   nocacheHeaders(out);
   out.set('Content-Type', 'text/html; charset=UTF-8');
   out.set('Link', `<${ctx.siteUrl}/wp-json/>; rel="https://api.w.org/"`);
-  return { status: 404, headers: out.entries(), body: '<!DOCTYPE html><html><head><title>Page not found</title></head><body><p>Page not found</p></body></html>\n' };
+  return { status: 404, headers: out.entries(), body: theme404Page(ctx.siteUrl, ctx.blogName) };
 }
 
 /** SJ `_authenticate_user()`: log in through a query-string token and redirect (302). */
@@ -95,12 +96,11 @@ function signedUrlLogin(ctx: AamContext, php: PhpRequest, userId: number): HttpR
   const to = phpGet(php.get, 'redirect_to');
   const wanted = typeof to === 'string' && to !== '' ? to : admin;
   const location = wpValidateRedirect(wanted, ctx.siteUrl, admin) ?? admin;
-  const cookies: [string, string][] = user ? authCookies(user, ctx.siteUrl, Math.floor(ctx.now() / 1000), false).map((c) => ['Set-Cookie', c]) : [];
-  return {
-    status: 302,
-    headers: [['Content-Type', 'text/html; charset=UTF-8'], ...cookies, ['X-Redirect-By', 'WordPress'], ['Location', location]],
-    body: '',
-  };
+  const out = php.out;
+  if (user) for (const c of authCookies(user, ctx.siteUrl, Math.floor(ctx.now() / 1000), false)) out.set('Set-Cookie', c, false);
+  out.set('X-Redirect-By', 'WordPress');
+  out.set('Location', location);
+  return { status: 302, headers: out.sent(), body: '' };
 }
 
 /** Read the body; beyond `post_max_size` PHP discards it, so the rest is drained and dropped. */

@@ -15,6 +15,8 @@ export interface MockOptions {
   aamVersion?: AamVersion;
   /** default: the URL the server listens on, e.g. http://127.0.0.1:8080 (iss claim, signed_url, Link header) */
   siteUrl?: string;
+  /** the site title (`blogname`); default `AAM <version> test site`, as the reference sites are named */
+  blogName?: string;
   /** HS* signing secret (stands for WP's SECURE_AUTH_KEY) */
   secret?: string;
   algorithm?: SigningAlgorithm;
@@ -67,6 +69,7 @@ export function resolveContext(options: MockOptions = {}): AamContext {
     userOptions: new UserOptions(),
     jwt: new JwtManager({ keys, siteUrl, ttl: options.ttl ?? DEFAULT_TTL, now }),
     siteUrl,
+    blogName: options.blogName ?? `AAM ${aamVersion} test site`,
     registrySize,
     isRevocableDefault: options.isRevocableDefault ?? true,
     wpDebug: options.wpDebug ?? false,

@@ -1,4 +1,4 @@
-import { phpTruthy } from '../php/values.js';
+import { PhpObject, phpTruthy } from '../php/values.js';
 import type { PhpValue } from '../php/values.js';
 import type { RestRequest } from '../wp-rest/request.js';
 import type { RouteRegistry } from '../wp-rest/routes.js';
@@ -92,7 +92,8 @@ async function authenticate(ctx: AamContext, req: RestRequest): Promise<RestResu
 async function legacyAuthenticate(ctx: AamContext, req: RestRequest): Promise<RestResult> {
   const user = wpSignon(ctx.users, ctx.siteUrl, ...credentials(req));
   if (!('id' in user)) {
-    return { status: 403, data: { errors: { rest_jwt_auth_failure: [stripTags(user.message)] }, error_data: [] } };
+    const error = new Map<string, PhpValue>([['errors', { rest_jwt_auth_failure: [stripTags(user.message)] }], ['error_data', []]]);
+    return { status: 403, data: new PhpObject(error) };
   }
   const headers = cookies(ctx, req, user);
   try {

@@ -30,6 +30,8 @@ export interface AamContext {
   userOptions: UserOptions;
   jwt: JwtManager;
   siteUrl: string;
+  /** the site title (`blogname`), shown by theme pages */
+  blogName: string;
   registrySize: number;
   isRevocableDefault: boolean;
   wpDebug: boolean;

@@ -1,3 +1,4 @@
+import { PhpObject } from '../php/values.js';
 import type { PhpValue } from '../php/values.js';
 import type { RestResult } from '../wp-rest/types.js';
 
@@ -13,9 +14,9 @@ export class AamException extends Error {
   }
 }
 
-/** Error shape C: a `WP_Error` serialized through `WP_REST_Response` (`errors` + `error_data`). */
+/** Error shape C: a `WP_Error` object serialized through `WP_REST_Response` (its public `errors` + `error_data`). */
 export function wpErrorObject(code: string, message: string, status: number, data: PhpValue = { status }): RestResult {
-  return { status, data: { errors: { [code]: [message] }, error_data: { [code]: data } } };
+  return { status, data: new PhpObject(new Map<string, PhpValue>([['errors', { [code]: [message] }], ['error_data', { [code]: data }]])) };
 }
 
 /** `_prepare_error_response()` (ST 273–288): 500s are masked unless WP_DEBUG. */

@@ -27,6 +27,16 @@ export class HeaderList {
     return this.list.some(([k]) => k.toLowerCase() === lower);
   }
 
+  /**
+   * The headers as PHP sends them once output starts: without a Content-Type, PHP adds its default
+   * (`default_mimetype` + `default_charset`) as `Content-type: text/html; charset=UTF-8`.
+   */
+  sent(): [string, string][] {
+    const list = this.entries();
+    if (!this.has('content-type')) list.push(['Content-type', 'text/html; charset=UTF-8']);
+    return list;
+  }
+
   entries(): [string, string][] {
     return this.list.map(([k, v]) => [k, v]);
   }

@@ -82,6 +82,9 @@ class Parser {
 
   /** A syntax error at `at`, unless the offending character is a malformed UTF-8 byte (error 5). */
   private syntax(at: number): DecodeError {
+    // PHP's scanner: a control character outside a string is JSON_ERROR_CTRL_CHAR, invalid UTF-8 is
+    // JSON_ERROR_UTF8, anything else the parser did not expect JSON_ERROR_SYNTAX
+    if (this.text.charCodeAt(at) < 0x20) return new DecodeError(3);
     return new DecodeError(this.invalidUtf8 && this.text[at] === '\ufffd' ? 5 : 4);
   }
 

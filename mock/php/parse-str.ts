@@ -35,6 +35,11 @@ export function phpParseStr(query: string): PhpMap {
   return out;
 }
 
+/** Register one variable the way PHP does for `$_GET`/`$_POST` (`a[b][]` nesting, `.`/` ` → `_`). */
+export function phpRegisterVariable(root: PhpMap, rawKey: string, value: string): void {
+  assign(root, rawKey, value);
+}
+
 function assign(root: PhpMap, rawKey: string, value: string): void {
   const open = rawKey.indexOf('[');
   let base = open > 0 ? rawKey.slice(0, open) : rawKey;
@@ -85,6 +90,32 @@ export function phpParseCookies(header: string | undefined): Map<string, string>
     const name = part.slice(0, eq).trim().replace(/[. ]/g, '_');
     if (name === '' || out.has(name)) continue;
     out.set(name, phpUrldecode(part.slice(eq + 1).trim()));
+  }
+  return out;
+}
+
+/**
+ * PHP's `multipart/form-data` parser (rfc1867) for `$_POST`: each part's `name` is registered like a
+ * query-string key (not URL-decoded); parts with a `filename` go to `$_FILES` and are skipped here.
+ */
+export function phpParseMultipart(body: Buffer, contentType: string): PhpMap {
+  const out: PhpMap = new Map();
+  const m = /boundary=(?:"([^"]+)"|([^;,\s]+))/i.exec(contentType);
+  const boundary = m?.[1] ?? m?.[2];
+  if (!boundary) return out;
+  const text = body.toString('latin1');
+  const parts = text.split(`--${boundary}`);
+  for (const part of parts.slice(1)) {
+    if (part.startsWith('--')) break;
+    const headEnd = part.indexOf('\r\n\r\n');
+    if (headEnd === -1) continue;
+    const head = part.slice(0, headEnd);
+    const disposition = /content-disposition:[^\r\n]*/i.exec(head)?.[0] ?? '';
+    const name = /\bname="([^"]*)"/i.exec(disposition)?.[1] ?? /\bname=([^;\s]+)/i.exec(disposition)?.[1];
+    if (name === undefined || /\bfilename=/i.test(disposition)) continue;
+    let value = part.slice(headEnd + 4);
+    if (value.endsWith('\r\n')) value = value.slice(0, -2);
+    assign(out, Buffer.from(name, 'latin1').toString('utf8'), Buffer.from(value, 'latin1').toString('utf8'));
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { HeaderList } from './headers.js';
-import { phpParseCookies, phpParseStr } from './parse-str.js';
+import { phpParseCookies, phpParseMultipart, phpParseStr } from './parse-str.js';
 import type { PhpMap } from './values.js';
 
 /** What PHP hands WordPress: the raw request plus `$_GET`, `$_POST`, `$_COOKIE`. */
@@ -74,9 +74,11 @@ export function createPhpRequest(method: string, url: string, headers: IncomingH
   };
   const cookie = header(req, 'cookie');
   req.cookies = phpParseCookies(cookie);
-  // PHP fills $_POST only for POST requests with a form-encoded body (multipart is not modelled).
+  // PHP fills $_POST only for POST requests with a form-encoded or multipart body.
   if (req.method === 'POST' && mediaType(req) === 'application/x-www-form-urlencoded') {
     req.post = phpParseStr(body.toString('utf8'));
+  } else if (req.method === 'POST' && mediaType(req) === 'multipart/form-data') {
+    req.post = phpParseMultipart(body, header(req, 'content-type') ?? '');
   }
   return req;
 }

@@ -110,8 +110,19 @@ export async function serveRest(php: PhpRequest, rawRoute: PhpValue, currentUser
   }
   if (loggedIn || authError !== null || (overridden && String(status).startsWith('4'))) nocacheHeaders(out);
   if (req.method === 'HEAD' || status === 204) return { status, headers: out.entries(), body: '' };
+  if (phpGet(php.get, '_embed') !== undefined && phpGet(php.get, '_embed') !== null) embedLinks(data);
   const json = wpJsonEncode(data, req.hasParam('_pretty'));
   return { status, headers: out.entries(), body: isJsonp ? `/**/${String(jsonp)}(${json})` : json };
+}
+
+/**
+ * `response_to_data()` with `_embed`: `embed_links()` reads `$data['_links']` of the answer (of each element
+ * of a list), which is a fatal error for an object (`Cannot use object of type WP_Error as array`).
+ * The mock's answers carry no embeddable links, so the data is otherwise unchanged.
+ */
+function embedLinks(data: PhpValue): void {
+  const items = data instanceof Map && [...data.keys()].every((k) => /^\d+$/.test(k)) ? [...data.values()] : Array.isArray(data) ? data : [data];
+  if (items.some((x) => x instanceof PhpObject)) throw new PhpTypeError('Cannot use object as array');
 }
 
 /**
