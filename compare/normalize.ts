@@ -25,6 +25,8 @@ const JWT = /eyJ[\w-]*\.eyJ[\w-]*\.[\w-]*/g;
 const UUID = /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/g;
 const UNIX_TIME = /(?<![\d.])1[6-9]\d{8}(?![\d.])/g;
 const DATETIME = /\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d/g;
+/** WordPress nonces in URLs (keyed with the site's NONCE_KEY/NONCE_SALT, like a token) */
+const NONCE = /(_wpnonce=)[0-9a-f]{10}\b/g;
 const CRITICAL = 'There has been a critical error on this website.';
 
 function escapeRe(s: string): string {
@@ -52,7 +54,8 @@ export function createTextNormalizer(ctx: NormalizeContext): (text: string) => s
       return `<${u === key ? '' : 'UPPER:'}${name}>`;
     })
     .replace(UNIX_TIME, (t) => `<t${offset(Number(t) - ctx.nowSeconds)}>`)
-    .replace(DATETIME, '<datetime>');
+    .replace(DATETIME, '<datetime>')
+    .replace(NONCE, '$1<nonce>');
   const normalize = (text: string): string => text.replace(JWT, (token) => {
     const name = ctx.tokenName(token);
     const [header = '', payload = ''] = token.split('.').map((part) => Buffer.from(part, 'base64url').toString('latin1'));

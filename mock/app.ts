@@ -86,7 +86,7 @@ async function answer(ctx: AamContext, routesFor: (currentUserId: number) => Rou
   nocacheHeaders(out);
   out.set('Content-Type', 'text/html; charset=UTF-8');
   out.set('Link', `<${ctx.siteUrl}/wp-json/>; rel="https://api.w.org/"`);
-  return { status: 404, headers: out.entries(), body: theme404Page(ctx.siteUrl, ctx.blogName) };
+  return { status: 404, headers: out.entries(), body: theme404Page(ctx.siteUrl, ctx.blogName, ctx.users.byId(current.userId), Math.floor(ctx.now() / 1000)) };
 }
 
 /** SJ `_authenticate_user()`: log in through a query-string token and redirect (302). */

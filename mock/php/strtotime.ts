@@ -44,11 +44,31 @@ function setDate(st: State, y: number, mo: number, d: number): boolean {
 function monthIndex(name: string): number {
   return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 }
+/** Military time zones: A–I = +1…+9, K–M = +10…+12, N–Y = −1…−12, Z = UTC (J is not a zone). */
+const MILITARY = 'abcdefghiklmnopqrstuvwxyz';
 function tzOffset(tz: string | undefined): number {
   if (!tz || /^(z|utc|gmt)$/i.test(tz)) return 0;
-  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(tz);
+  if (/^[a-ik-z]$/i.test(tz)) {
+    const i = MILITARY.indexOf(tz.toLowerCase());
+    return (i < 12 ? i + 1 : i === 24 ? 0 : -(i - 11)) * 3600;
+  }
+  const m = /^([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(tz);
   if (!m) return 0;
-  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 3600 + Number(m[3]) * 60);
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 3600 + Number(m[3] ?? 0) * 60);
+}
+
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const WEEKDAY = '(sun(?:day)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?)';
+
+/** `[next|last|this] <weekday>`: the day (at midnight) relative to the current date. */
+function weekday(st: State, which: string, name: string): boolean {
+  const target = WEEKDAYS.indexOf(name.slice(0, 3).toLowerCase());
+  const today = new Date(Date.UTC(st.y, st.mo - 1, st.d)).getUTCDay();
+  let delta = (target - today + 7) % 7;
+  if (which === 'next' && delta === 0) delta = 7;
+  if (which === 'last' || which === 'previous') delta = delta === 0 ? -7 : delta - 7;
+  st.rel.d += delta;
+  return setTime(st, 0, 0, 0);
 }
 
 const TZ = '(?:\\s*(z|utc|gmt|[+-]\\d{2}:?\\d{2}))?';
@@ -60,7 +80,7 @@ const RULES: Rule[] = [
     st.tz = tzOffset(m[7]);
     return true;
   }],
-  [new RegExp(`^(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\s*([ap])\\.?m\\.?)?${TZ}`, 'i'), (m, st) => {
+  [new RegExp(`^(\\d{1,2})[:.]([0-5]?\\d)(?:[:.]([0-5]?\\d))?(?!\\d)(?:\\s*([ap])\\.?m\\.?)?${TZ}`, 'i'), (m, st) => {
     let h = Number(m[1]);
     if (m[4]) { if (h < 1 || h > 12) return false; h = (h % 12) + (m[4].toLowerCase() === 'p' ? 12 : 0); }
     st.tz = tzOffset(m[5]);
@@ -70,6 +90,9 @@ const RULES: Rule[] = [
   [new RegExp(`^${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})`, 'i'), (m, st) => setDate(st, Number(m[3]), monthIndex(m[1] ?? ''), Number(m[2]))],
   [/^(\d{1,2})\/(\d{1,2})\/(\d{4})/, (m, st) => setDate(st, Number(m[3]), Number(m[1]), Number(m[2]))],
   [/^(now)\b/i, () => true],
+  [new RegExp(`^(?:(next|last|previous|this)\\s+)?${WEEKDAY}\\b`, 'i'), (m, st) => weekday(st, (m[1] ?? 'this').toLowerCase(), m[2] ?? '')],
+  [/^(z|utc|gmt|[a-ik-y])\b/i, (m, st) => { if (st.tz === 0) st.tz = tzOffset(m[1]); return true; }],
+  [/^([+-]\d{1,2}(?::?\d{2})?)(?![\d\s]*[a-z])/i, (m, st) => { st.tz = tzOffset(m[1]); return true; }],
   [/^(today|midnight)\b/i, (_m, st) => setTime(st, 0, 0, 0)],
   [/^noon\b/i, (_m, st) => setTime(st, 12, 0, 0)],
   [/^tomorrow\b/i, (_m, st) => { st.rel.d += 1; return setTime(st, 0, 0, 0); }],

@@ -1,14 +1,48 @@
 /**
  * The pages the site's theme renders outside the REST API. The reference sites run WordPress 6.1.9's
  * default theme (Twenty Twenty-Three), whose 404 page is the same for every path: `fixtures/theme-404.html`
- * is that page with the site URL and the site title (`blogname`) as placeholders.
+ * is that page as a visitor sees it, `theme-404-logged-in.html` as a logged-in user (a valid bearer token
+ * logs the request in) sees it, with the toolbar of the user's role (`admin-bar-<role>.html`: the menu of an
+ * administrator, an editor holding AAM's capabilities, a subscriber). All were captured from a reference
+ * site; the site URL, site title, display name, avatar (Gravatar of the e-mail) and log-out nonce are
+ * placeholders.
  */
+import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { UserRecord } from './users.js';
 
-const NOT_FOUND = readFileSync(new URL('../fixtures/theme-404.html', import.meta.url), 'utf8');
+const fixture = (name: string): string => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+const NOT_FOUND = fixture('theme-404.html');
+const NOT_FOUND_LOGGED_IN = fixture('theme-404-logged-in.html');
+const BAR_ROLES = ['administrator', 'editor', 'subscriber'] as const;
+const BARS = new Map<string, string>(BAR_ROLES.map((r) => [r, fixture(`admin-bar-${r}.html`)]));
 
-/** The theme's 404 page for a site. */
-export function theme404Page(siteUrl: string, blogName: string): string {
-  const html = blogName.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#039;');
-  return NOT_FOUND.replaceAll('{{siteUrlJs}}', siteUrl.replaceAll('/', '\\/')).replaceAll('{{siteUrl}}', siteUrl).replaceAll('{{blogName}}', html);
+function escHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#039;');
+}
+
+function fill(template: string, siteUrl: string, blogName: string): string {
+  return template.replaceAll('{{siteUrlJs}}', siteUrl.replaceAll('/', '\\/')).replaceAll('{{siteUrl}}', siteUrl).replaceAll('{{blogName}}', escHtml(blogName));
+}
+
+/**
+ * A `wp_create_nonce('log-out')`-shaped value (10 hex digits that change every 12 hours). WordPress keys it
+ * with the site's NONCE_KEY/NONCE_SALT, which the mock does not have, so the value is the mock's own.
+ */
+function logoutNonce(user: UserRecord, nowSeconds: number): string {
+  const tick = Math.ceil(nowSeconds / 43_200);
+  return createHmac('md5', 'aam-mock-nonce').update(`${tick}|log-out|${user.id}|`).digest('hex').slice(-12, -2);
+}
+
+/** The theme's 404 page for a site, as a visitor or as `user`. */
+export function theme404Page(siteUrl: string, blogName: string, user?: UserRecord, nowSeconds = 0): string {
+  if (!user) return fill(NOT_FOUND, siteUrl, blogName);
+  const bar = BARS.get(user.role) ?? BARS.get('subscriber') as string;
+  const hash = createHash('md5').update(user.email.trim().toLowerCase()).digest('hex');
+  const [menu = '', shortcut = ''] = bar.replaceAll('{{avatarHash}}', hash)
+    .replaceAll('{{gravatarHost}}', String(Number.parseInt(hash[0] ?? '0', 16) % 3))
+    .replaceAll('{{displayName}}', escHtml(user.displayName ?? user.login))
+    .replaceAll('{{nonce}}', logoutNonce(user, nowSeconds))
+    .split('\n');
+  return fill(NOT_FOUND_LOGGED_IN.replace('{{adminBar}}', () => menu).replace('{{logoutShortcut}}', () => shortcut), siteUrl, blogName);
 }
