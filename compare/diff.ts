@@ -69,7 +69,44 @@ function codeOf(x: NormalAnswer): string {
   }
 }
 
-export function compareAnswers(probe: Probe, a: NormalAnswer, b: NormalAnswer): Verdict {
+const TIME = /<t([+-]\d+)s>/g;
+/** Two sides answer a few seconds apart: times within this many seconds of each other are the same time. */
+export const TIME_TOLERANCE_S = 90;
+
+function minutes(s: number): string {
+  const m = Math.round(s / 60);
+  return m === 0 ? '<t>' : `<t${m > 0 ? '+' : ''}${m}m>`;
+}
+
+/** Rewrite the time offsets of both texts in minutes, B's as A's where they are within the tolerance. */
+export function alignTimes(a: string, b: string): [string, string] {
+  const ta = [...a.matchAll(TIME)].map((m) => Number(m[1]));
+  const tb = [...b.matchAll(TIME)].map((m) => Number(m[1]));
+  let i = 0;
+  const outA = a.replace(TIME, (_m, n: string) => minutes(Number(n)));
+  const outB = b.replace(TIME, (_m, n: string) => {
+    const own = Number(n);
+    const other = ta[i++];
+    return minutes(ta.length === tb.length && other !== undefined && Math.abs(other - own) <= TIME_TOLERANCE_S ? other : own);
+  });
+  return [outA, outB];
+}
+
+function aligned(a: NormalAnswer, b: NormalAnswer): [NormalAnswer, NormalAnswer] {
+  const [ba, bb] = alignTimes(a.body, b.body);
+  const ha = a.headers.map(([k, v], i): [string, string] => {
+    const other = b.headers[i];
+    return [k, other && other[0] === k ? alignTimes(v, other[1])[0] : alignTimes(v, '')[0]];
+  });
+  const hb = b.headers.map(([k, v], i): [string, string] => {
+    const other = a.headers[i];
+    return [k, other && other[0] === k ? alignTimes(other[1], v)[1] : alignTimes('', v)[1]];
+  });
+  return [{ ...a, body: ba, headers: ha }, { ...b, body: bb, headers: hb }];
+}
+
+export function compareAnswers(probe: Probe, rawA: NormalAnswer, rawB: NormalAnswer): Verdict {
+  const [a, b] = aligned(rawA, rawB);
   const agree: Record<Measure, boolean> = {
     status: a.status === b.status,
     headers: JSON.stringify(a.headers) === JSON.stringify(b.headers),

@@ -24,6 +24,8 @@ export function readUsersFile(file: string | URL, siteUrl: string): UserRecord[]
 export async function startMockSide(aamVersion: string, usersFile: string | URL = REAL_AAM_USERS): Promise<MockSide> {
   if (!isAamVersion(aamVersion)) throw new UnknownGenerationError(`the mock has no AAM generation ${aamVersion}`);
   const server = createServer();
+  // a request PHP's built-in server cannot parse is dropped without an answer (Node would send 400)
+  server.on('clientError', (_err, socket) => socket.destroy());
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());

@@ -64,9 +64,10 @@ export function createTextNormalizer(ctx: NormalizeContext): (text: string) => s
   return (text) => plain(normalize(text));
 }
 
+/** The exact offset from the side's clock; `diff.ts` compares offsets with a tolerance and shows minutes. */
 function offset(seconds: number): string {
-  const minutes = Math.round(seconds / 60);
-  return minutes === 0 ? '' : `${minutes > 0 ? '+' : ''}${minutes}m`;
+  const s = Math.round(seconds);
+  return `${s >= 0 ? '+' : ''}${s}s`;
 }
 
 function normalizeCookie(value: string, text: (s: string) => string): string {

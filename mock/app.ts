@@ -14,7 +14,7 @@ import type { RouteRegistry } from './wp-rest/routes.js';
 import { serveRest } from './wp-rest/server.js';
 import type { HttpResult } from './wp-rest/server.js';
 import { authCookies } from './wp/auth-cookies.js';
-import { criticalError, nocacheHeaders, wpDie } from './wp/die.js';
+import { criticalError, nocacheHeaders, wpDie, wpIsJsonRequest } from './wp/die.js';
 import { restRouteVar } from './wp/parse-request.js';
 import { theme404Page } from './wp/theme.js';
 import { wpValidateRedirect } from './wp/redirect.js';
@@ -86,7 +86,7 @@ async function answer(ctx: AamContext, routesFor: (currentUserId: number) => Rou
   nocacheHeaders(out);
   out.set('Content-Type', 'text/html; charset=UTF-8');
   out.set('Link', `<${ctx.siteUrl}/wp-json/>; rel="https://api.w.org/"`);
-  return { status: 404, headers: out.entries(), body: theme404Page(ctx.siteUrl, ctx.blogName, ctx.users.byId(current.userId), Math.floor(ctx.now() / 1000)) };
+  return { status: 404, headers: out.entries(), body: theme404Page(ctx.siteUrl, ctx.blogName, ctx.users.byId(current.userId), Math.floor(ctx.now() / 1000), wpIsJsonRequest(php)) };
 }
 
 /** SJ `_authenticate_user()`: log in through a query-string token and redirect (302). */

@@ -32,6 +32,8 @@ export interface StartOptions extends MockOptions {
 export async function startMock(options: StartOptions = {}): Promise<RunningMock> {
   const host = options.host ?? '127.0.0.1';
   const server: Server = createServer();
+  // like PHP's built-in server (the reference sites), a request that cannot be parsed is dropped unanswered
+  server.on('clientError', (_err, socket) => socket.destroy());
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 8080, host, () => {

@@ -34,9 +34,14 @@ function logoutNonce(user: UserRecord, nowSeconds: number): string {
   return createHmac('md5', 'aam-mock-nonce').update(`${tick}|log-out|${user.id}|`).digest('hex').slice(-12, -2);
 }
 
-/** The theme's 404 page for a site, as a visitor or as `user`. */
-export function theme404Page(siteUrl: string, blogName: string, user?: UserRecord, nowSeconds = 0): string {
+/**
+ * The theme's 404 page for a site, as a visitor or as `user`. `is_admin_bar_showing()` is false for a JSON
+ * request (`wp_is_json_request()`), so a logged-in user then gets the visitor's page with the `logged-in`
+ * body class and no toolbar.
+ */
+export function theme404Page(siteUrl: string, blogName: string, user?: UserRecord, nowSeconds = 0, jsonRequest = false): string {
   if (!user) return fill(NOT_FOUND, siteUrl, blogName);
+  if (jsonRequest) return fill(NOT_FOUND.replace('<body class="error404 wp-embed-responsive">', '<body class="error404 logged-in wp-embed-responsive">'), siteUrl, blogName);
   const bar = BARS.get(user.role) ?? BARS.get('subscriber') as string;
   const hash = createHash('md5').update(user.email.trim().toLowerCase()).digest('hex');
   const [menu = '', shortcut = ''] = bar.replaceAll('{{avatarHash}}', hash)
