@@ -59,7 +59,8 @@ export function createTextNormalizer(ctx: NormalizeContext): (text: string) => s
   const normalize = (text: string): string => text.replace(JWT, (token) => {
     const name = ctx.tokenName(token);
     const [header = '', payload = ''] = token.split('.').map((part) => Buffer.from(part, 'base64url').toString('latin1'));
-    return `<jwt:${name} ${plain(header)} ${plain(payload)}>`;
+    // the claims are shown with ' for " so that a JSON body stays JSON
+    return `<jwt:${name} ${plain(header).replaceAll('"', "'")} ${plain(payload).replaceAll('"', "'")}>`;
   });
   return (text) => plain(normalize(text));
 }

@@ -10,6 +10,7 @@ const decodeCases: [string, string, number | string][] = [
   ['syntax error', '{bad', 4],
   ['empty input', '', 4],
   ['control character in a string', '{"a":"x\u0001"}', 3],
+  ['control character outside a string (the scanner\'s CTRL rule)', '\u0005\u00ea', 3],
   ['lone surrogate escape', '"\\ud800"', 10],
   ['too deep', '['.repeat(513) + ']'.repeat(513), 1],
   ['key order kept, integer keys included', '{"b":1,"0":2,"a":[1,2.5,{}]}', '{"b":1,"0":2,"a":[1,2.5,[]]}'],
@@ -62,6 +63,15 @@ const timeCases: [string, number | false][] = [
   ['garbage', false],
   ['', false],
   ['+1 fortnight', T0 + 14 * 86400],
+  // found by compare against a real site; values from PHP 8.2's strtotime() at T0
+  ['x', T0 + 39600], // military time zone X (UTC−11): now's wall-clock time there
+  ['-1', T0 + 3600], // a bare numeric time-zone offset
+  ['1.5', T0 + 3900], // H.MM is a time (01:05)
+  ['10.30', T0 + 37800],
+  ['+1 hour UTC', T0 + 3600],
+  ['+1 hour x', T0 + 43200],
+  ['next monday', T0 + 345600],
+  ['last friday', T0 - 518400],
 ];
 for (const [input, want] of timeCases) {
   test(`strtotime(${JSON.stringify(input)})`, () => assert.equal(strtotime(input, T0), want));
