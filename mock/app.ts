@@ -14,6 +14,7 @@ import type { RouteRegistry } from './wp-rest/routes.js';
 import { serveRest } from './wp-rest/server.js';
 import type { HttpResult } from './wp-rest/server.js';
 import { authCookies } from './wp/auth-cookies.js';
+import { canonicalPath } from './wp/canonical.js';
 import { criticalError, nocacheHeaders, wpDie, wpIsJsonRequest } from './wp/die.js';
 import { restRouteVar } from './wp/parse-request.js';
 import { theme404Page } from './wp/theme.js';
@@ -81,10 +82,17 @@ async function answer(ctx: AamContext, routesFor: (currentUserId: number) => Rou
   if (php.path === '/' || php.path === '/index.php') {
     return { status: 200, headers: [['Content-Type', 'text/html; charset=UTF-8'], ['Link', `<${ctx.siteUrl}/wp-json/>; rel="https://api.w.org/"`]], body: `<!DOCTYPE html><html><head><title>AAM mock</title></head><body><p>AAM ${ctx.aamVersion} JWT mock. REST API: /wp-json/</p></body></html>\n` };
   }
-  // WP::handle_404(): status_header(404) + nocache_headers(); the theme sends Content-Type; template_redirect the Link
+  // WP::handle_404(): status_header(404) + nocache_headers(); send_headers() the Content-Type; then on
+  // template_redirect redirect_canonical() (priority 10) and the REST Link header (11)
   const out = php.out;
   nocacheHeaders(out);
   out.set('Content-Type', 'text/html; charset=UTF-8');
+  const canonical = canonicalPath(php.method, php.path);
+  if (canonical !== null) {
+    out.set('X-Redirect-By', 'WordPress');
+    out.set('Location', `${ctx.siteUrl}${canonical}${php.queryString === '' ? '' : `?${php.queryString}`}`);
+    return { status: 301, headers: out.entries(), body: '' };
+  }
   out.set('Link', `<${ctx.siteUrl}/wp-json/>; rel="https://api.w.org/"`);
   return { status: 404, headers: out.entries(), body: theme404Page(ctx.siteUrl, ctx.blogName, ctx.users.byId(current.userId), Math.floor(ctx.now() / 1000), wpIsJsonRequest(php)) };
 }

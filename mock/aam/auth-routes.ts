@@ -96,13 +96,9 @@ async function legacyAuthenticate(ctx: AamContext, req: RestRequest): Promise<Re
     return { status: 403, data: new PhpObject(error) };
   }
   const headers = cookies(ctx, req, user);
-  try {
-    const jwt = (await loginJwt(ctx, req, user, true)) ?? null;
-    return { status: 200, data: { user: userData(user), jwt, redirect: null }, headers };
-  } catch (err) {
-    if (err instanceof LoginException) return { status: err.status, data: { reason: err.message }, headers };
-    throw err;
-  }
+  // the legacy route does not catch AAM's exception: a refreshable JWT the user may not have is a fatal error
+  const jwt = (await loginJwt(ctx, req, user, true)) ?? null;
+  return { status: 200, data: { user: userData(user), jwt, redirect: null }, headers };
 }
 
 /** Secure Login's `/aam/v2/authenticate` (with the JWT service's extra args) and legacy `/aam/v1/authenticate`. */

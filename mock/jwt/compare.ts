@@ -1,3 +1,4 @@
+import { PhpTypeError } from '../php/errors.js';
 import { PhpFloat, PhpObject, phpNumeric } from '../php/values.js';
 import type { PhpValue } from '../php/values.js';
 
@@ -22,8 +23,14 @@ export function compareWithInt(a: PhpValue | undefined, b: number): number {
   return Math.sign(n - b);
 }
 
-/** `date('c', $ts)` in UTC. */
+/**
+ * `date(DateTime::ATOM, $ts)` in UTC. `$ts` is `?int`: a numeric string is coerced, a non-numeric string
+ * ("a", "", "12abc"), an array or an object is a TypeError (a fatal error, e.g. for a claim `"iat": "a"`).
+ */
 export function isoDate(value: PhpValue | undefined): string {
+  if ((typeof value === 'string' && phpNumeric(value) === null) || Array.isArray(value) || value instanceof Map || value instanceof PhpObject) {
+    throw new PhpTypeError('date(): Argument #2 ($timestamp) must be of type ?int');
+  }
   const n = Math.trunc(phpNumeric(value ?? 0) ?? 0);
   const d = new Date(n * 1000);
   if (Number.isNaN(d.getTime())) return '1970-01-01T00:00:00+00:00';

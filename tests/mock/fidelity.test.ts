@@ -162,3 +162,27 @@ test('a request line PHP\'s built-in server cannot parse is dropped without an a
     await site?.close();
   }
 });
+
+test('redirect_canonical: a front-end 404 GET whose path ends in punctuation is a 301 to the cleaned path', async () => {
+  const r = await call('GET', '/WP-JSON/aam/v2/service/jwt/%20?user_id=3abc');
+  assert.equal(r.status, 301);
+  assert.deepEqual(r.names, ['Expires', 'Cache-Control', 'Content-Type', 'X-Redirect-By', 'Location']);
+  assert.equal(r.header('location'), `${SITE}/WP-JSON/aam/v2/service/jwt/?user_id=3abc`);
+  assert.equal((await call('POST', '/WP-JSON/aam/v2/service/jwt/%20')).status, 404);
+});
+
+test('a claim date() cannot take ("iat": "a" compares greater than time() in PHP 8) is a fatal error wherever the token is validated', async () => {
+  const created = await call('POST', '/wp-json/aam/v2/service/jwt?user_id=4', [bearer(), json], '{"additional_claims":{"iat":"a"}}');
+  assert.equal(created.status, 500);
+  assert.ok(created.body.includes('internal_server_error'));
+  // it was registered before the answer crashed: listing the registry with is_valid crashes too
+  const listed = await call('GET', '/wp-json/aam/v2/service/jwt?user_id=4&fields=is_valid', [bearer()]);
+  assert.equal(listed.status, 500);
+  assert.ok(listed.body.includes(CRITICAL));
+});
+
+test('the legacy /aam/v1/authenticate does not catch AAM\'s refreshable-JWT exception: a fatal error', async () => {
+  const r = await call('POST', '/wp-json/aam/v1/authenticate', [json], '{"username":"subscriber1","password":"subscriber1","refreshableJWT":true}');
+  assert.equal(r.status, 500);
+  assert.equal(JSON.parse(r.body).code, 'internal_server_error');
+});
