@@ -33,6 +33,9 @@ export class SideSetupError extends Error {
 
 const JWT = /eyJ[\w-]*\.eyJ[\w-]*\.[\w-]*/g;
 const MISSING_TOKEN = 'missing.token.value';
+const CRITICAL = 'There has been a critical error on this website.';
+/** tokens issued to push a poisoned token out of a registry (AAM's default registry size) */
+const REGISTRY_FLUSH = 10;
 
 /** The payload of a JWT, or null. */
 export function jwtPayload(token: string): Record<string, unknown> | null {
@@ -161,10 +164,24 @@ export class Side {
     await this.resync();
   }
 
+  /**
+   * Reset the target's registry. A registry holding a token whose validation is a fatal error on the site
+   * (AAM 6.9.x lists, and so validates, every token before a reset) cannot be reset: the token is pushed out by
+   * issuing `REGISTRY_FLUSH` new tokens (the registry keeps the newest 10), then the reset is tried again.
+   */
+  private async resetTarget(admin: string | null): Promise<void> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const a = await this.call(this.profile.resetRegistry(this.users.target.id), admin);
+      if (!a.body.toString('latin1').includes(CRITICAL)) return;
+      for (let i = 0; i < REGISTRY_FLUSH; i++) await this.call(this.profile.createToken(this.users.target.id, { expires_in: '+1 hour' }), admin);
+    }
+    throw new SideSetupError(`${this.label}: the registry of ${this.users.target.login} at ${this.origin} cannot be reset`);
+  }
+
   /** Reset the target's registry and rebuild its named tokens, so both sides restart from the same state. */
   async resync(): Promise<void> {
     const admin = this.tokens.get('admin') ?? null;
-    await this.call(this.profile.resetRegistry(this.users.target.id), admin);
+    await this.resetTarget(admin);
     this.tokens.delete('last');
     this.remember('target', await this.login('target'));
     for (const [name, settings] of TARGET_TOKEN_SETTINGS) {
@@ -178,9 +195,12 @@ export class Side {
   /** Reset the target's registry and revoke the identities' login tokens. */
   async teardown(): Promise<void> {
     const admin = this.tokens.get('admin') ?? null;
-    await this.call(this.profile.resetRegistry(this.users.target.id), admin);
-    for (const token of this.sessionTokens.splice(0)) {
-      await this.call({ method: 'POST', target: '/wp-json/aam/v2/jwt/revoke', body: { jwt: token } }, null);
+    try {
+      await this.resetTarget(admin);
+    } finally {
+      for (const token of this.sessionTokens.splice(0)) {
+        await this.call({ method: 'POST', target: '/wp-json/aam/v2/jwt/revoke', body: { jwt: token } }, null);
+      }
     }
   }
 }

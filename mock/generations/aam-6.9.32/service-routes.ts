@@ -9,24 +9,34 @@ import { REGISTRY_OPTION } from '../../aam/context.js';
 import { AamException, prepareErrorResponse, wpErrorObject } from '../../aam/errors.js';
 import { deleteRegistry, getRegistry, registerToken } from '../../aam/registry.js';
 import { canManage, createClaims, phpString, targetUserId, validateExpiresIn } from '../../aam/service-core.js';
-import { peekClaims, pickFields, tokenModel } from '../../aam/token-model.js';
+import { pickFields, tokenModel } from '../../aam/token-model.js';
 
 const NAMESPACE = 'aam/v2/service';
 const ID_ARG: Record<string, ArgSpec> = { id: { description: 'Token unique ID', type: 'string', required: true } };
 
+/**
+ * `get_token_list()`: every registered token through `_prepare_token()`, which validates it — so a token
+ * whose validation is a fatal error (a non-numeric `iat`) breaks every call that lists, finds or resets.
+ */
+async function tokenList(ctx: AamContext, userId: number, currentUserId: number): Promise<{ token: string; model: Map<string, PhpValue> }[]> {
+  const out: { token: string; model: Map<string, PhpValue> }[] = [];
+  for (const token of getRegistry(ctx, userId, currentUserId)) out.push({ token, model: await tokenModel(ctx, token) });
+  return out;
+}
+
+/** `get_token_by_id()`: the last listed token whose model id is `=== id`. */
 async function findToken(ctx: AamContext, req: RestRequest, userId: number): Promise<string> {
   const id = req.getParam('id');
-  const token = getRegistry(ctx, userId, req.currentUserId).find((t) => peekClaims(t)?.props.get('jti') === id);
-  if (token === undefined) throw new AamException('ERR_AAM_UNDERFLOW', 'Token does not exist');
-  return token;
+  let found: string | undefined;
+  for (const { token, model } of await tokenList(ctx, userId, req.currentUserId)) if (model.get('id') === id) found = token;
+  if (found === undefined) throw new AamException('ERR_AAM_UNDERFLOW', 'Token does not exist');
+  return found;
 }
 
 async function list(ctx: AamContext, req: RestRequest): Promise<RestResult> {
   const fields = phpString(req.getParam('fields')).split(',');
   const out: PhpValue[] = [];
-  for (const token of getRegistry(ctx, targetUserId(ctx, req), req.currentUserId)) {
-    out.push(pickFields(await tokenModel(ctx, token), fields));
-  }
+  for (const { model } of await tokenList(ctx, targetUserId(ctx, req), req.currentUserId)) out.push(pickFields(model, fields));
   return { status: 200, data: out };
 }
 
@@ -69,7 +79,7 @@ async function deleteOne(ctx: AamContext, req: RestRequest): Promise<RestResult>
 
 async function reset(ctx: AamContext, req: RestRequest): Promise<RestResult> {
   const userId = targetUserId(ctx, req);
-  const count = getRegistry(ctx, userId, req.currentUserId).length;
+  const count = (await tokenList(ctx, userId, req.currentUserId)).length;
   if (!deleteRegistry(ctx, userId)) {
     return prepareErrorResponse(new AamException('ERR_AAM_RUNTIME', 'Failed to reset tokens'), ctx.wpDebug);
   }
