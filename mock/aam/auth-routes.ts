@@ -63,16 +63,21 @@ function credentials(req: RestRequest): [string, string] {
   return [s(req.getParam('username')), s(req.getParam('password'))];
 }
 
-function cookies(ctx: AamContext, req: RestRequest, user: UserRecord): [string, string][] {
-  if (req.getParam('returnAuthCookies') !== true) return [];
-  const remember = req.getParam('remember') === true;
-  return authCookies(user, ctx.siteUrl, ctx.jwt.nowSeconds(), remember).map((c) => ['Set-Cookie', c]);
+/**
+ * `wp_signon()` → `wp_set_auth_cookie()`: the cookies are sent (`setcookie()`) right away, so they are in the
+ * answer even when the request later fails. Secure Login's v2 route turns them off (`send_auth_cookies`)
+ * unless `returnAuthCookies` is true; the legacy v1 route does not, so every v1 login sends them.
+ */
+function sendAuthCookies(ctx: AamContext, req: RestRequest, user: UserRecord, legacy: boolean): void {
+  if (!legacy && req.getParam('returnAuthCookies') !== true) return;
+  const remember = !legacy && req.getParam('remember') === true;
+  for (const c of authCookies(user, ctx.siteUrl, ctx.jwt.nowSeconds(), remember)) req.php.out.set('Set-Cookie', c, false);
 }
 
 async function authenticate(ctx: AamContext, req: RestRequest): Promise<RestResult> {
   const user = wpSignon(ctx.users, ctx.siteUrl, ...credentials(req));
   if (!('id' in user)) return { status: 403, data: { code: user.code, reason: user.message } };
-  const headers = cookies(ctx, req, user);
+  sendAuthCookies(ctx, req, user, false);
   // SL: `$redirect ? wp_validate_redirect($redirect) : null`, then Login Redirect's filter replaces an empty
   // value with the user's configured login redirect — none here, so `null` ("" and "0" are PHP-falsy).
   const raw = req.getParam('redirect');
@@ -82,9 +87,9 @@ async function authenticate(ctx: AamContext, req: RestRequest): Promise<RestResu
     const jwt = await loginJwt(ctx, req, user, req.getParam('issueJWT') === true);
     const data = new Map<string, PhpValue>([['user', userData(user)], ['redirect', redirect]]);
     if (jwt !== undefined) data.set('jwt', jwt);
-    return { status: 200, data, headers };
+    return { status: 200, data };
   } catch (err) {
-    if (err instanceof LoginException) return { status: err.status, data: { reason: err.message }, headers };
+    if (err instanceof LoginException) return { status: err.status, data: { reason: err.message } };
     throw err;
   }
 }
@@ -95,10 +100,10 @@ async function legacyAuthenticate(ctx: AamContext, req: RestRequest): Promise<Re
     const error = new Map<string, PhpValue>([['errors', { rest_jwt_auth_failure: [stripTags(user.message)] }], ['error_data', []]]);
     return { status: 403, data: new PhpObject(error) };
   }
-  const headers = cookies(ctx, req, user);
+  sendAuthCookies(ctx, req, user, true);
   // the legacy route does not catch AAM's exception: a refreshable JWT the user may not have is a fatal error
   const jwt = (await loginJwt(ctx, req, user, true)) ?? null;
-  return { status: 200, data: { user: userData(user), jwt, redirect: null }, headers };
+  return { status: 200, data: { user: userData(user), jwt, redirect: null } };
 }
 
 /** Secure Login's `/aam/v2/authenticate` (with the JWT service's extra args) and legacy `/aam/v1/authenticate`. */

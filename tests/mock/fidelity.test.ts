@@ -186,3 +186,11 @@ test('the legacy /aam/v1/authenticate does not catch AAM\'s refreshable-JWT exce
   assert.equal(r.status, 500);
   assert.equal(JSON.parse(r.body).code, 'internal_server_error');
 });
+
+test('the legacy /aam/v1/authenticate always sends the auth cookies (no send_auth_cookies filter), before Allow', async () => {
+  const r = await call('POST', '/wp-json/aam/v1/authenticate', [json], '{"username":"jwt-target","password":"jwt-target"}');
+  assert.equal(r.status, 200);
+  assert.deepEqual(r.names, [...BASE, 'Set-Cookie', 'Set-Cookie', 'Set-Cookie', 'Allow']);
+  const v2 = await call('POST', '/wp-json/aam/v2/authenticate', [json], '{"username":"jwt-target","password":"jwt-target"}');
+  assert.deepEqual(v2.names, [...BASE, 'Allow']);
+});
