@@ -1,9 +1,9 @@
 /**
  * The pages the site's theme renders outside the REST API. The reference sites run WordPress 6.1.9's
  * default theme (Twenty Twenty-Three), whose 404 page is the same for every path: `fixtures/theme-404.html`
- * is that page as a visitor sees it, `theme-404-logged-in.html` as a logged-in user (a valid bearer token
- * logs the request in) sees it, with the toolbar of the user's role (`admin-bar-<role>.html`: the menu of an
- * administrator, an editor holding AAM's capabilities, a subscriber). All were captured from a reference
+ * is that page as a visitor sees it; a logged-in user (a valid bearer token logs the request in) sees it with
+ * the toolbar's styles and scripts inserted (`theme-404-toolbar.json`) and the menu of the user's role
+ * (`admin-bar-<role>.html`: administrator, editor holding AAM's capabilities, subscriber). All were captured from a reference
  * site; the site URL, site title, display name, avatar (Gravatar of the e-mail) and log-out nonce are
  * placeholders.
  */
@@ -13,7 +13,9 @@ import type { UserRecord } from './users.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 const NOT_FOUND = fixture('theme-404.html');
-const NOT_FOUND_LOGGED_IN = fixture('theme-404-logged-in.html');
+/** the same page for a logged-in user: the toolbar's styles, markup and scripts inserted (`theme-404-toolbar.json`) */
+const TOOLBAR_EDITS = (JSON.parse(fixture('theme-404-toolbar.json')) as { edits: [string, string][] }).edits;
+const NOT_FOUND_LOGGED_IN = TOOLBAR_EDITS.reduce((page, [find, replace]) => page.replace(find, () => replace), NOT_FOUND);
 const BAR_ROLES = ['administrator', 'editor', 'subscriber'] as const;
 const BARS = new Map<string, string>(BAR_ROLES.map((r) => [r, fixture(`admin-bar-${r}.html`)]));
 
