@@ -124,6 +124,8 @@ function addRel(st: State, n: number, unitName: string): boolean {
 
 /** Returns Unix seconds, or `false` like PHP when the string cannot be parsed. */
 export function strtotime(input: string, nowSeconds: number): number | false {
+  if (input === '') return false;
+  if (/^[ \t\n\0]+$/.test(input)) return nowSeconds; // spaces, tabs, newlines, NULs only: "now" (\r, \v: false)
   let rest = input.trim();
   if (rest === '') return false;
   const now = new Date(nowSeconds * 1000);

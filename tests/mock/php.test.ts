@@ -72,6 +72,7 @@ const timeCases: [string, number | false][] = [
   ['+1 hour x', T0 + 43200],
   ['next monday', T0 + 345600],
   ['last friday', T0 - 518400],
+  [' ', T0], // whitespace only is "now"; only '' is false
 ];
 for (const [input, want] of timeCases) {
   test(`strtotime(${JSON.stringify(input)})`, () => assert.equal(strtotime(input, T0), want));
