@@ -1,16 +1,18 @@
 /**
- * npm run contract -- [--base-url URL (--token T | --username U --password P) --target-user-id N
- *                      [--unprivileged-username U --unprivileged-password P]] [--reports DIR] [--no-generate]
- * Thin CLI: parse argv, run, set the exit code (0 passed, 1 failed, 2 bad flags).
+ * npm run contract -- [--base-url URL --target-user-id N (AAM_TOKEN | AAM_USERNAME + AAM_PASSWORD) …] [--help]
+ * Thin CLI: parse argv and the environment, run, set the exit code (0 passed, 1 failed, 2 bad flags or a site
+ * that is not ready, 130 interrupted). The first Ctrl-C (or SIGTERM) stops the run and still cleans the site up;
+ * a second one quits at once.
  */
 import { parseRunnerArgs, UsageError, USAGE } from './parse-args.js';
+import { PreflightError } from './preflight-error.js';
 import { runContract } from './run-contract.js';
 import { runMain } from './run-main.js';
 
 async function main(argv: readonly string[]): Promise<number> {
   let command;
   try {
-    command = parseRunnerArgs(argv);
+    command = parseRunnerArgs(argv, { env: process.env });
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     process.stderr.write(`error: ${err.message}\n\n${USAGE}`);
@@ -20,16 +22,40 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
+  for (const warning of command.warnings) process.stderr.write(`warning: ${warning}\n`);
   const { options } = command;
-  const result = await runContract({
-    target: options.target,
-    ...(options.aamVersion === undefined ? {} : { aamVersion: options.aamVersion }),
-    generate: options.generate,
-    reportsDir: options.reportsDir,
-    progress: true,
-    log: (text) => process.stdout.write(text),
-  });
-  return result.exitCode;
+  const stop = new AbortController();
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (stop.signal.aborted) {
+      process.stderr.write(`\n${signal} again: quitting without cleaning up\n`);
+      process.exit(130);
+    }
+    process.stderr.write(`\n${signal}: stopping the run; the site is cleaned up first (${signal} again quits at once)\n`);
+    stop.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const result = await runContract({
+      target: options.target,
+      ...(options.aamVersion === undefined ? {} : { aamVersion: options.aamVersion }),
+      generate: options.generate,
+      reportsDir: options.reportsDir,
+      progress: true,
+      requestTimeoutMs: options.requestTimeoutMs,
+      totalTimeoutMs: options.totalTimeoutMs,
+      signal: stop.signal,
+      log: (text) => process.stdout.write(text),
+    });
+    return result.exitCode;
+  } catch (err) {
+    if (!(err instanceof PreflightError)) throw err;
+    process.stderr.write(`error: ${err.message} [${err.code}]\n`);
+    return 2;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
 }
 
 runMain(main, process.argv.slice(2));

@@ -68,8 +68,8 @@ Against a real site (the same collection, only the environment changes):
 The caller (a user with aam_manager + aam_manage_jwt, or an administrator), one of:
   AAM_TOKEN=T | --token-file F   a JWT of the caller (the run then adds no token of its own)
   AAM_USERNAME=U (--username U) and AAM_PASSWORD=P | --password-file F
-                                 log the caller in through /aam/v2/authenticate (adds one token, revoked
-                                 at the end; use a dedicated caller account)
+                                 log the caller in through /aam/v2/authenticate (adds one token, which
+                                 the clean-up revokes; use a dedicated caller account)
 The unprivileged account (optional, for the 403 cases; without it those steps are skipped):
   AAM_UNPRIVILEGED_USERNAME=U (--unprivileged-username U) and
   AAM_UNPRIVILEGED_PASSWORD=P | --unprivileged-password-file F

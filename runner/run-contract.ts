@@ -1,93 +1,109 @@
-import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { parse } from 'yaml';
-import type { NewmanRunOptions } from 'newman';
+/**
+ * `runContract(options)`: one contract run against the reference mock or a real site. Everything it prints
+ * goes through the redactor (passwords never, tokens only as labels), and so do the reports it writes.
+ */
 import { planOutputs, projectPlans, writeOutputs } from '../generators/index.js';
-import { listOperations } from '../generators/scenarios/operation-catalogue.js';
-import { loadScenarios } from '../generators/scenarios/load-scenarios.js';
-import { SCENARIOS_FOLDER, stepItemNames } from '../generators/scenarios/scenario-model.js';
-import { startMock } from '../mock/index.js';
+import { aamGeneration, startMock } from '../mock/index.js';
 import type { MockOptions } from '../mock/index.js';
-import { buildCoverage, formatCoverage, type CoverageReport } from './coverage.js';
-import { buildEnvironment, environmentFileName, type EnvironmentFile } from './environment.js';
-import { loadExclusions } from './load-exclusions.js';
-import { runNewman } from './newman-run.js';
-import { DEFAULT_AAM_VERSION, generationFiles, generationLabel } from './generations.js';
+import { formatCollectionRun, runCollection } from './collection-run.js';
+import type { CoverageReport } from './coverage.js';
+import { DEFAULT_AAM_VERSION, generationLabel } from './generations.js';
 import type { AamVersion } from './generations.js';
-import type { RunTarget } from './parse-args.js';
-import { formatRunFacts, summarizeRun, type RunFacts } from './run-summary.js';
+import { DEFAULT_REQUEST_TIMEOUT_S, DEFAULT_TOTAL_TIMEOUT_S, type RunTarget } from './parse-args.js';
+import { PreflightError } from './preflight-error.js';
+import { createRedactor, type Redactor, type Secret } from './redact.js';
+import type { RunFacts } from './run-summary.js';
+import type { CleanupReport } from './cleanup.js';
+import { runAgainstSite } from './site-run.js';
 
 export interface RunContractOptions {
   readonly target: RunTarget;
-  /** The AAM generation whose collection runs (and whose mock starts); default {@link DEFAULT_AAM_VERSION}. */
+  /** The AAM generation whose collection runs; default: detected on a real site, {@link DEFAULT_AAM_VERSION} on the mock. */
   readonly aamVersion?: AamVersion;
   /** Regenerate collections/ and environments/ first. */
   readonly generate: boolean;
   /** Where junit.xml and report.html go; `undefined` writes no report files. */
   readonly reportsDir: string | undefined;
-  /** Newman's CLI progress reporter on stdout. */
+  /** Progress on the log, one line per request. */
   readonly progress: boolean;
   /** Repository root (default: the working directory). */
   readonly root?: string;
   /** Options of the in-process mock (tests inject a clock, etc.). */
   readonly mock?: MockOptions;
-  /** Where the summary and the coverage table are written. */
+  /** Where the summary and the coverage table are written (redacted). */
   readonly log: (text: string) => void;
+  /** Default 30 s. */
+  readonly requestTimeoutMs?: number;
+  /** Default 900 s; the clean-up runs after it in any case. */
+  readonly totalTimeoutMs?: number;
+  /** Aborting stops the run after the current request; the clean-up still runs. */
+  readonly signal?: AbortSignal;
+  /** Clock, epoch milliseconds (default Date.now). */
+  readonly now?: () => number;
 }
 
 export interface ContractRunResult {
-  readonly exitCode: 0 | 1;
+  /** 0 passed, 1 failed, 130 interrupted (a preflight failure throws {@link PreflightError}: exit 2). */
+  readonly exitCode: 0 | 1 | 130;
   readonly aamVersion: AamVersion;
   readonly facts: RunFacts;
   readonly coverage: CoverageReport;
+  /** Real sites only: what the clean-up found and did. */
+  readonly siteChanges: CleanupReport | undefined;
 }
 
-/** Generates (optionally), starts the mock when needed, runs the scenario folders with Newman, reports. */
+/** The secrets of a target, for the redactor. Tokens are redacted by shape; a token that is no JWT is added. */
+export function targetSecrets(target: RunTarget): Secret[] {
+  if (target.kind === 'mock') return [];
+  const secrets: Secret[] = [];
+  const { credentials, unprivileged } = target;
+  if ('password' in credentials) secrets.push({ value: credentials.password, label: '[password]' });
+  else secrets.push({ value: credentials.token, label: '[token]' });
+  if (unprivileged !== undefined) secrets.push({ value: unprivileged.password, label: '[password]' });
+  return secrets;
+}
+
 export async function runContract(options: RunContractOptions): Promise<ContractRunResult> {
   const root = options.root ?? process.cwd();
-  const at = (path: string): string => join(root, path);
-  const aamVersion = options.aamVersion ?? DEFAULT_AAM_VERSION;
-  const files = generationFiles(aamVersion);
+  const redactor: Redactor = createRedactor(targetSecrets(options.target));
+  const log = (text: string): void => options.log(redactor.redact(text));
+  const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_S * 1000;
+  const totalTimeoutMs = options.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_S * 1000;
+  const now = options.now ?? Date.now;
   if (options.generate) {
     for (const plan of await projectPlans(root)) await writeOutputs((await planOutputs(plan)).outputs);
   }
-  const collection = JSON.parse(await readFile(at(files.collection), 'utf8')) as NewmanRunOptions['collection'];
-  const envFile = JSON.parse(await readFile(at(join(files.environments, environmentFileName(options.target))), 'utf8')) as EnvironmentFile;
-  const operations = listOperations(parse(await readFile(at(files.spec), 'utf8')) as unknown);
-  const suite = await loadScenarios(at(files.scenarios), operations, files.spec, files.scenarios);
-  const exclusions = await loadExclusions(at(files.exclusions));
+  const common = { root, reportsDir: options.reportsDir, progress: options.progress, requestTimeoutMs, signal: options.signal, redactor, log };
 
-  const mock = options.target.kind === 'mock' ? await startMock({ ...options.mock, aamVersion, port: 0, host: '127.0.0.1' }) : undefined;
-  try {
-    const restUrl = mock?.restUrl ?? (options.target.kind === 'site' ? options.target.restUrl : '');
-    const reporters: string[] = options.progress ? ['cli'] : [];
-    const reporter: Record<string, unknown> = {};
-    if (options.reportsDir !== undefined) {
-      await mkdir(options.reportsDir, { recursive: true });
-      reporters.push('junit', 'htmlextra');
-      reporter.junit = { export: join(options.reportsDir, 'junit.xml') };
-      reporter.htmlextra = { export: join(options.reportsDir, 'report.html'), title: 'AAM JWT contract suite', browserTitle: 'AAM JWT contract' };
+  if (options.target.kind === 'mock') {
+    const aamVersion = options.aamVersion ?? DEFAULT_AAM_VERSION;
+    const mock = await startMock({ ...options.mock, aamVersion, port: 0, host: '127.0.0.1' });
+    try {
+      log(`AAM JWT API generation: ${aamGeneration(aamVersion).releases} (the reference mock of AAM ${aamVersion}${options.aamVersion === undefined ? ', the default' : ', --aam-version'})\n`);
+      const run = await runCollection({ ...common, version: aamVersion, target: options.target, restUrl: mock.restUrl, timeLimitMs: totalTimeoutMs });
+      log(formatCollectionRun(run, `the reference mock (${mock.restUrl}), AAM JWT API generation ${generationLabel(aamVersion)}`, options.reportsDir));
+      return { exitCode: verdict(run.facts, run.stopped), aamVersion, facts: run.facts, coverage: run.coverage, siteChanges: undefined };
+    } finally {
+      await mock.close();
     }
-    const summary = await runNewman({
-      collection,
-      environment: buildEnvironment(envFile, options.target, restUrl) as unknown as NewmanRunOptions['environment'],
-      folder: SCENARIOS_FOLDER,
-      reporters,
-      reporter,
-      timeoutRequest: 30_000,
-    });
-    const planned = suite.scenarios.reduce((n, scenario) => n + scenario.steps.reduce((m, step) => m + stepItemNames(step).length, 0), 0);
-    const facts = summarizeRun(summary, planned);
-    const coverage = buildCoverage(operations, suite, exclusions, facts.observed);
-    const against = `${mock === undefined ? restUrl : `the reference mock (${restUrl})`}, AAM JWT API generation ${generationLabel(aamVersion)}`;
-    options.log(`\nCoverage (operation × documented status → scenario steps):\n${formatCoverage(coverage, true)}`);
-    options.log(`\n${formatRunFacts(facts, against)}`);
-    if (options.reportsDir !== undefined) {
-      options.log(`Reports: ${join(options.reportsDir, 'junit.xml')}, ${join(options.reportsDir, 'report.html')}\n`);
-    }
-    const passed = facts.failures.length === 0 && facts.runError === undefined && facts.requests > 0;
-    return { exitCode: passed ? 0 : 1, aamVersion, facts, coverage };
-  } finally {
-    await mock?.close();
   }
+
+  let site;
+  try {
+    site = await runAgainstSite({ ...common, target: options.target, forced: options.aamVersion, totalTimeoutMs, now });
+  } catch (err) {
+    if (err instanceof PreflightError) throw new PreflightError(err.code, redactor.redact(err.message));
+    throw err;
+  }
+  if (site.run === undefined) {
+    log(`\n${site.changesText}`);
+    throw site.runFailure ?? new Error('the run did not start');
+  }
+  log(formatCollectionRun(site.run, `${site.restUrl}, AAM JWT API generation ${generationLabel(site.version)}`, options.reportsDir, site.changesText));
+  return { exitCode: verdict(site.run.facts, site.run.stopped), aamVersion: site.version, facts: site.run.facts, coverage: site.run.coverage, siteChanges: site.changes };
+}
+
+function verdict(facts: RunFacts, stopped: 'interrupted' | 'timeout' | undefined): 0 | 1 | 130 {
+  if (stopped === 'interrupted') return 130;
+  return facts.failures.length === 0 && facts.runError === undefined && facts.requests > 0 ? 0 : 1;
 }

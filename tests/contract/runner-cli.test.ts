@@ -4,8 +4,8 @@ import { spawnSync } from 'node:child_process';
 
 const root = new URL('../../', import.meta.url).pathname;
 
-function cli(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'runner/cli.ts', ...args], { cwd: root, encoding: 'utf8' });
+function cli(args: string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'runner/cli.ts', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -23,3 +23,10 @@ for (const [name, args, status, message, stream] of cases) {
     assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
   });
 }
+
+test('CLI: an unreachable site (127.0.0.1:9) is one line on stderr and exit 2, before anything else', () => {
+  const run = cli(['--no-generate', '--base-url', 'http://127.0.0.1:9', '--target-user-id', '3'], { AAM_USERNAME: 'admin', AAM_PASSWORD: 'secret-pw-123' });
+  assert.equal(run.status, 2);
+  assert.equal(run.stderr, 'error: http://127.0.0.1:9 refused the connection (nothing listens there) [ERR_SITE_REFUSED]\n');
+  assert.equal(run.stdout, '');
+});

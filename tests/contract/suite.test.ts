@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startMock, type RunningMock } from '../../mock/index.js';
+import { runCollection } from '../../runner/collection-run.js';
+import { PreflightError } from '../../runner/preflight-error.js';
+import { createRedactor } from '../../runner/redact.js';
 import { runContract, type ContractRunResult } from '../../runner/run-contract.js';
 import type { SiteTarget } from '../../runner/parse-args.js';
 import { startAlteringProxy, type ProxiedAnswer } from './altering-proxy.js';
@@ -83,11 +86,37 @@ test('a server that answers 500 instead of 404 for an unknown token fails the 40
   assert.deepEqual(statusFailures, ['Delete token D again is a 404', 'Deleting the evicted token is a 404', 'DELETE on reset is the delete-one route and a 404']);
 });
 
-test('the collection stops the run when the target user is the caller', async () => {
+test('the preflight refuses a target user that is the caller before the run', async () => {
   const mock = await startMock({ port: 0, host: '127.0.0.1' });
   try {
-    const { result } = { result: await quietRun(site(mock.restUrl, '1')) };
-    assert.equal(result.exitCode, 1);
+    await assert.rejects(quietRun(site(mock.restUrl, '1')), (err: unknown) => {
+      assert.ok(err instanceof PreflightError);
+      assert.equal(err.code, 'ERR_TARGET');
+      assert.match(err.message, /^--target-user-id 1 is the caller \S+ \(user 1\): use a dedicated throw-away user$/);
+      return true;
+    });
+  } finally {
+    await mock.close();
+  }
+});
+
+test('the collection itself stops the run when the target user is the caller (second line of defence)', async () => {
+  const mock = await startMock({ port: 0, host: '127.0.0.1' });
+  try {
+    const target = site(mock.restUrl, '1');
+    const result = await runCollection({
+      root,
+      version: '6.9.32',
+      target,
+      restUrl: mock.restUrl,
+      reportsDir: undefined,
+      progress: false,
+      requestTimeoutMs: 30_000,
+      timeLimitMs: undefined,
+      signal: undefined,
+      redactor: createRedactor([]),
+      log: () => undefined,
+    });
     assert.deepEqual(result.facts.failures.map((f) => f.test), [
       '[validateToken] body /userId differs from {{target_user_id}}',
       '[validateToken] the run stops here: 1 expectation(s) of this step failed',
