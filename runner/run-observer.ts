@@ -1,6 +1,7 @@
 /**
- * Watches a Newman run for what it does to the site: the tokens it is issued (every JWT in an answer whose
- * `iat` is not older than the run), its successful logins (each one opens a WordPress login session), the
+ * Watches a Newman run for what it does to the site: the tokens it is issued (every JWT in a 2xx answer to a
+ * POST, PUT or PATCH — logins, creates, refreshes; lists and gets only echo tokens, and may echo someone else's —
+ * whose `iat` is not older than the run), its successful logins (each one opens a WordPress login session), the
  * session cookies it is sent (those sessions the runner can end again), and logins that never got an answer
  * (the run stopped while they were in flight). Holds tokens only in memory, to revoke them.
  */
@@ -33,7 +34,11 @@ interface NewmanHeader {
 }
 
 interface RequestEventArgs {
-  readonly request?: { readonly url?: { toString(): string } };
+  readonly request?: {
+    readonly method?: string;
+    readonly url?: { toString(): string };
+    readonly headers?: { get?(name: string): string | undefined };
+  };
   readonly response?: { readonly code?: number; readonly stream?: Buffer; readonly headers?: { all?(): NewmanHeader[] } };
 }
 
@@ -62,7 +67,8 @@ export function observeRun(emitter: EventEmitter, since: number): RunObservation
       return;
     }
     const text = response.stream?.toString('utf8') ?? '';
-    for (const token of text.match(JWT_PATTERN) ?? []) {
+    const issuing = ISSUING.has(effectiveMethod(args)) && response.code >= 200 && response.code < 300;
+    for (const token of issuing ? (text.match(JWT_PATTERN) ?? []) : []) {
       const claims = readClaims(token);
       if (issued.has(token) || claims === undefined || (claims.iat ?? 0) < since) continue;
       issued.set(token, { token, userId: claims.userId, jti: claims.jti });
@@ -95,6 +101,15 @@ export function observeRun(emitter: EventEmitter, since: number): RunObservation
       return unanswered + pendingLogins;
     },
   };
+}
+
+const ISSUING = new Set(['POST', 'PUT', 'PATCH']);
+
+/** The method WordPress serves: `X-HTTP-Method-Override` or `_method` win over the request's own. */
+function effectiveMethod(args: RequestEventArgs): string {
+  const override = args.request?.headers?.get?.('X-HTTP-Method-Override');
+  const query = /[?&]_method=([A-Za-z]+)/.exec(args.request?.url?.toString() ?? '')?.[1];
+  return (override ?? query ?? args.request?.method ?? 'GET').toUpperCase();
 }
 
 /**

@@ -17,6 +17,9 @@ import { CookieJar, logout } from './site-api/login.js';
 import { SiteLedger } from './site-api/site-ledger.js';
 import { formatSiteChanges, type SessionFacts } from './site-changes.js';
 
+/** AAM's default registry limit (`service.jwt.registry_size`). */
+const AAM_REGISTRY_SIZE = 10;
+
 export interface SiteRunOptions {
   readonly root: string;
   readonly target: SiteTarget;
@@ -56,6 +59,10 @@ export async function runAgainstSite(options: SiteRunOptions): Promise<SiteRunRe
     if (site.unprivilegedId !== undefined && unprivileged !== undefined) parties.push({ role: 'unprivileged', userId: site.unprivilegedId, name: `${unprivileged.username} (user ${site.unprivilegedId})` });
     parties.push({ role: 'target', userId: targetUserId, name: `user ${targetUserId}` });
     const before = await listRegistries(site.api, parties);
+    const callerBefore = before.get(site.caller.userId);
+    if (site.caller.kind === 'login-token' && callerBefore?.ok === true && callerBefore.value.length >= AAM_REGISTRY_SIZE) {
+      ledger.note(`the runner's own login filled ${site.caller.name}'s registry to ${AAM_REGISTRY_SIZE} tokens: it may have evicted the oldest, which cannot be named without a WordPress cookie session`);
+    }
     if (site.http.base.style === 'query') proxy = await startRestRouteProxy(site.http.siteRoot);
     const restUrl = proxy?.restUrl ?? site.http.base.url;
     let observed: RunObservations | undefined;
