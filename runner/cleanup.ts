@@ -187,8 +187,9 @@ async function removeEntry(
 }
 
 /**
- * Tokens the run was issued that no listed registry holds: a non-revocable token stays valid (AAM keeps it
- * out of the registry and cannot revoke it), a token of a user the runner did not list is revoked by value.
+ * Tokens the run was issued that the registry clean-up could not reach: a non-revocable token stays valid
+ * whatever happens to the registry (AAM skips the registry check for it; 7.x never stores it), so each is
+ * validated and reported while valid; a token of a user the runner did not list is revoked by value.
  */
 async function revokeStrays(input: CleanupInput, parties: readonly Party[], afterRun: Registries, leftovers: string[]): Promise<void> {
   const { api, observed, keep, ownToken } = input;
@@ -197,18 +198,18 @@ async function revokeStrays(input: CleanupInput, parties: readonly Party[], afte
   const partyIds = new Set(parties.map((p) => p.userId));
   const nowSeconds = input.now() / 1000;
   for (const issued of observed.issued) {
-    if (listed.has(issued.token) || keep.has(issued.token) || issued.token === ownToken) continue;
+    if (keep.has(issued.token) || issued.token === ownToken) continue;
     const claims = readClaims(issued.token);
     if (claims?.exp !== undefined && claims.exp <= nowSeconds) continue;
     const owner = parties.find((p) => p.userId === issued.userId)?.name ?? `user ${issued.userId ?? '?'}`;
-    const until = claims?.exp === undefined ? 'it never expires' : `until ${new Date(claims.exp * 1000).toISOString()}`;
+    const until = claims?.exp === undefined ? 'with no expiry' : `until ${new Date(claims.exp * 1000).toISOString()}`;
     if (claims?.revocable === false) {
       const valid = await api.validate(issued.token);
       if (valid.ok && valid.value === false) continue;
-      leftovers.push(`non-revocable token ${tokenLabel(issued.token)} of ${owner} stays valid ${until} (AAM keeps it out of the registry and cannot revoke it)`);
+      leftovers.push(`non-revocable token ${tokenLabel(issued.token)} of ${owner} stays valid ${until} (AAM cannot revoke a non-revocable token)`);
       continue;
     }
-    if (issued.userId !== undefined && partyIds.has(issued.userId)) continue;
+    if (listed.has(issued.token) || (issued.userId !== undefined && partyIds.has(issued.userId))) continue;
     const revoked = await api.revoke(issued.token);
     if (!revoked.ok || revoked.value === 'not-revocable') leftovers.push(`token ${tokenLabel(issued.token)} of ${owner} could not be revoked (${revoked.ok ? revoked.value : revoked.reason}); valid ${until}`);
   }

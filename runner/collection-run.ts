@@ -33,6 +33,8 @@ export interface CollectionRunOptions {
   readonly requestTimeoutMs: number;
   /** Stop the run after this many milliseconds (`undefined`: no limit). */
   readonly timeLimitMs: number | undefined;
+  /** `--timeout` as given, milliseconds (for the message when the run is stopped). */
+  readonly totalTimeoutMs?: number;
   /** Aborting stops the run after the current request. */
   readonly signal: AbortSignal | undefined;
   readonly redactor: Redactor;
@@ -102,7 +104,7 @@ export async function runCollection(options: CollectionRunOptions): Promise<Coll
     const facts =
       stopped === undefined
         ? summarized
-        : { ...summarized, runError: stopped === 'timeout' ? `stopped: the run took longer than --timeout (${Math.round((options.timeLimitMs ?? 0) / 1000)} s in all)` : 'stopped: interrupted' };
+        : { ...summarized, runError: stopped === 'timeout' ? `stopped: the run took longer than --timeout (${(options.totalTimeoutMs ?? options.timeLimitMs ?? 0) / 1000} s in all, preflight included)` : 'stopped: interrupted' };
     return { facts, coverage: buildCoverage(operations, suite, exclusions, facts.observed), stopped };
   } finally {
     if (timer !== undefined) clearTimeout(timer);

@@ -74,7 +74,7 @@ async function checkWithCaller(http: SiteHttp, adminUrl: string, namespaces: rea
   const detection = detectGeneration(view);
   const detected = detection.kind === 'found' ? detection.adapter : undefined;
   if (detection.kind === 'hidden' && options.forced === undefined) {
-    throw new PreflightError('ERR_CALLER_FORBIDDEN', `${detection.evidence}: AAM 7.x serves its token routes only to users with aam_manager and aam_manage_jwt (on 7.x an administrator role)`);
+    throw new PreflightError('ERR_CALLER_FORBIDDEN', `${detection.evidence}: AAM 7.x serves its token routes only to callers with aam_manager and aam_manage_jwt, and honours those capabilities only when a role carries them (otherwise it asks for administrator)`);
   }
   if (detection.kind === 'none' && options.forced === undefined) throw new PreflightError('ERR_GENERATION_UNKNOWN', `no known AAM JWT API generation on ${http.base.url}: ${detection.evidence}`);
   let adapter: GenerationAdapter;

@@ -80,7 +80,7 @@ export async function runContract(options: RunContractOptions): Promise<Contract
     const mock = await startMock({ ...options.mock, aamVersion, port: 0, host: '127.0.0.1' });
     try {
       log(`AAM JWT API generation: ${aamGeneration(aamVersion).releases} (the reference mock of AAM ${aamVersion}${options.aamVersion === undefined ? ', the default' : ', --aam-version'})\n`);
-      const run = await runCollection({ ...common, version: aamVersion, target: options.target, restUrl: mock.restUrl, timeLimitMs: totalTimeoutMs });
+      const run = await runCollection({ ...common, version: aamVersion, target: options.target, restUrl: mock.restUrl, timeLimitMs: totalTimeoutMs, totalTimeoutMs });
       log(formatCollectionRun(run, `the reference mock (${mock.restUrl}), AAM JWT API generation ${generationLabel(aamVersion)}`, options.reportsDir));
       return { exitCode: verdict(run.facts, run.stopped), aamVersion, facts: run.facts, coverage: run.coverage, siteChanges: undefined };
     } finally {

@@ -78,6 +78,7 @@ export async function runAgainstSite(options: SiteRunOptions): Promise<SiteRunRe
         progress: options.progress,
         requestTimeoutMs: options.requestTimeoutMs,
         timeLimitMs: options.totalTimeoutMs - (options.now() - started),
+        totalTimeoutMs: options.totalTimeoutMs,
         signal: options.signal,
         redactor: options.redactor,
         log: options.log,

@@ -49,7 +49,7 @@ const cases: Array<[string, Case]> = [
       site: fakeWordPress({ namespaces: ['aam/v2'], anonymous: { '/aam/v2/jwt/validate': ['POST', 'PUT', 'PATCH'] }, authorised: { '/aam/v2/jwt/validate': ['POST', 'PUT', 'PATCH'] }, token: CALLER }),
       credentials: { token: CALLER },
       code: 'ERR_CALLER_FORBIDDEN',
-      message: /looks like AAM 7\.x .* lists no \/aam\/v2\/jwts route to the caller .*: AAM 7\.x serves its token routes only to users with aam_manager and aam_manage_jwt/,
+      message: /looks like AAM 7\.x .* lists no \/aam\/v2\/jwts route to the caller .*: AAM 7\.x serves its token routes only to callers with aam_manager and aam_manage_jwt/,
     },
   ],
   [
