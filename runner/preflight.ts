@@ -3,9 +3,10 @@
  * and say in one line what is wrong when it cannot (the CLI exits 2). In order:
  *   1. the REST index answers JSON (network failures, TLS, HTML pages, a missing /wp-json → `?rest_route=`,
  *      a disabled REST API);
- *   2. AAM is there (`aam/v2` namespace) with its JWT service (`/aam/v2/jwt/validate`);
+ *   2. AAM is there (`aam/v2` namespace);
  *   3. the caller's credentials work (login refused; token expired, revoked or foreign);
- *   4. the AAM JWT API generation, detected with the caller's credentials (or forced), has a collection here;
+ *   4. AAM's JWT service is on, and the AAM JWT API generation, detected with the caller's credentials (or
+ *      forced), has a collection here;
  *   5. the caller may list tokens, the target exists and is nobody else, the unprivileged login works.
  */
 import { isObject } from '../generators/lib/type-checks.js';
@@ -55,10 +56,6 @@ export async function preflight(options: PreflightOptions): Promise<SiteContext>
   const { http, namespaces } = index;
   const adminUrl = index.siteUrl ?? http.siteRoot;
   if (!namespaces.includes('aam/v2')) throw new PreflightError('ERR_AAM_MISSING', `AAM is not installed or not active on ${http.base.url}: the REST index has no aam/v2 namespace`);
-  const anonymous = await readSiteView(http, namespaces, {}, 'an anonymous caller');
-  if (!anonymous.routes.has('/aam/v2/jwt/validate')) {
-    throw new PreflightError('ERR_AAM_JWT_OFF', `AAM is installed on ${http.base.url} but its JWT service is off (no /aam/v2/jwt/validate route): turn on "JWT Tokens" in AAM's services`);
-  }
   const caller = await openCaller(http, adminUrl, options);
   try {
     return { ...(await checkWithCaller(http, adminUrl, namespaces, caller, options)), since: index.siteTime };
@@ -73,6 +70,11 @@ async function checkWithCaller(http: SiteHttp, adminUrl: string, namespaces: rea
   const view = await readSiteView(http, namespaces, caller.headers, `the caller ${caller.name}`);
   const detection = detectGeneration(view);
   const detected = detection.kind === 'found' ? detection.adapter : undefined;
+  // Checked with the caller's view: 7.x may drop its deprecated public routes, and then an anonymous index
+  // of a working site lists no JWT route at all.
+  if (detection.kind === 'none' && !view.routes.has('/aam/v2/jwt/validate')) {
+    throw new PreflightError('ERR_AAM_JWT_OFF', `AAM is installed on ${http.base.url} but its JWT service is off: no JWT route (neither a token route nor /aam/v2/jwt/validate) for ${view.as}; turn on "JWT Tokens" in AAM's services`);
+  }
   if (detection.kind === 'hidden' && options.forced === undefined) {
     throw new PreflightError('ERR_CALLER_FORBIDDEN', `${detection.evidence}: AAM 7.x serves its token routes only to callers with aam_manager and aam_manage_jwt, and honours those capabilities only when a role carries them (otherwise it asks for administrator)`);
   }
@@ -115,7 +117,8 @@ async function openCaller(http: SiteHttp, adminUrl: string, options: PreflightOp
       throw new PreflightError('ERR_TOKEN_EXPIRED', `the token ${label} expired at ${new Date(claims.exp * 1000).toISOString()}: issue a new one`);
     }
     const answer = await http.rest('POST', '/aam/v2/jwt/validate', { json: { jwt: credentials.token } });
-    if (answer.status !== 200) {
+    // No validate route (JWT service off, or a 7.x that dropped it): detection and the token list decide.
+    if (answer.status !== 200 && errorInfo(answer).code !== 'rest_no_route') {
       const reason = errorInfo(answer).message ?? describe(answer);
       const code = /expired/i.test(reason) ? 'ERR_TOKEN_EXPIRED' : 'ERR_TOKEN_INVALID';
       throw new PreflightError(code, `the site rejects the token ${label}: ${reason} (${describe(answer)})`);

@@ -40,7 +40,7 @@ export async function openLoginSession(http: SiteHttp, adminUrl: string, usernam
   if (!jwt.ok) return { ok: false, reason: `the site refuses the login of ${username}: ${jwt.reason}` };
   ledger.sessionOpened();
   ledger.sessionLeft(`${username}'s login session of the runner's JWT login (WordPress never sent its cookie)`);
-  if (jwt.token === undefined) return { ok: false, reason: `the login of ${username} returned no JWT (is AAM's JWT service off?)` };
+  if (jwt.token === undefined) return { ok: false, reason: `the login of ${username} worked but returned no JWT: AAM's JWT service seems off (and the site offers no cookie session)` };
   return {
     ok: true,
     session: { kind: 'login-token', name: `${username} (user ${jwt.userId})`, userId: jwt.userId, headers: { Authorization: `Bearer ${jwt.token}` }, ownToken: jwt.token, jar: undefined },

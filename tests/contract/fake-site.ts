@@ -91,7 +91,7 @@ export interface FakeWordPressOptions {
 
 const NO_ROUTE: FakeAnswer = { status: 404, body: { code: 'rest_no_route', message: 'No route was found matching the URL and request method.', data: { status: 404 } } };
 
-/** A WordPress REST API that serves an index, AAM namespace indexes and a validate route that accepts `token`. */
+/** A WordPress REST API that serves an index, AAM namespace indexes and (when listed) a validate route that accepts `token`. */
 export function fakeWordPress(options: FakeWordPressOptions): (req: FakeRequest) => FakeAnswer {
   return (req) => {
     const authorised = req.headers.authorization === `Bearer ${options.token}`;
@@ -102,7 +102,7 @@ export function fakeWordPress(options: FakeWordPressOptions): (req: FakeRequest)
       // Every namespace index answers the whole route map: the runner reads their union.
       return { status: 200, body: { namespace, routes: Object.fromEntries(Object.entries(routes).map(([route, methods]) => [route, { methods }])) } };
     }
-    if (req.path === '/wp-json/aam/v2/jwt/validate' && req.method === 'POST') {
+    if (req.path === '/wp-json/aam/v2/jwt/validate' && req.method === 'POST' && options.anonymous['/aam/v2/jwt/validate'] !== undefined) {
       const sent = (JSON.parse(req.body === '' ? '{}' : req.body) as { jwt?: string }).jwt;
       return sent === options.token ? { status: 200, body: { isValid: true } } : { status: 400, body: { code: 'rest_jwt_validation_failure', reason: 'Invalid token signature' } };
     }

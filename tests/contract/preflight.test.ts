@@ -40,7 +40,8 @@ const cases: Array<[string, Case]> = [
     {
       site: fakeWordPress({ namespaces: ['aam/v2', 'wp/v2'], anonymous: { '/aam/v2': ['GET'], '/aam/v2/authenticate': ['POST'] }, authorised: {}, token: CALLER }),
       code: 'ERR_AAM_JWT_OFF',
-      message: /but its JWT service is off \(no \/aam\/v2\/jwt\/validate route\)/,
+      message: /^AAM is installed on .* but its JWT service is off: no JWT route \(neither a token route nor \/aam\/v2\/jwt\/validate\) for the caller user 1 \(from the token\); turn on "JWT Tokens" in AAM's services$/,
+      credentials: { token: CALLER },
     },
   ],
   [
