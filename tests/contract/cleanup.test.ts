@@ -42,7 +42,7 @@ function run(mock: RunningMock, extra: Partial<RunContractExtras> = {}): Promise
   };
   return runContract({ target, generate: false, reportsDir: undefined, progress: true, root, log: (text) => (output += text), ...extra }).then((result) => ({ ...result, output }));
 }
-type RunContractExtras = { signal: AbortSignal; totalTimeoutMs: number };
+type RunContractExtras = { signal: AbortSignal; totalTimeoutMs: number; requestTimeoutMs: number };
 
 test('after a run the registries of the caller and the unprivileged account are as found, the target is empty, and the summary says so', async () => {
   const mock = await startMock({ port: 0, host: '127.0.0.1', users });
@@ -135,6 +135,24 @@ test('a run that exceeds --timeout is stopped, cleaned up, and fails', async () 
     assert.match(result.facts.runError ?? '', /^stopped: the run took longer than --timeout/);
     assert.deepEqual(await registry(mock, 4), []);
     assert.match(result.output, /^RESULT: FAILED$/m);
+  } finally {
+    await mock.close();
+  }
+});
+
+test('a site that stops answering mid-run does not hang the job: requests time out, --timeout stops the run, the clean-up reports what it could not do', async () => {
+  // The preflight and the registry listings take 14 requests; the run's first few are answered, every later
+  // request never is (the injected wait never ends).
+  let answered = 18;
+  const mock = await startMock({ port: 0, host: '127.0.0.1', users, latency: { latencyMs: 1, delay: () => (answered-- > 0 ? Promise.resolve() : new Promise<void>(() => undefined)) } });
+  try {
+    const started = Date.now();
+    const result = await run(mock, { totalTimeoutMs: 30_000, requestTimeoutMs: 1000 });
+    assert.equal(result.exitCode, 1);
+    assert.match(result.facts.runError ?? '', /^stopped: the run took longer than --timeout \(30 s in all, preflight included\)$/);
+    assert.ok(result.facts.errored >= 3, `${result.facts.errored} requests timed out`);
+    assert.match(result.output, /could not list the registry after the run: http:\/\/127\.0\.0\.1:\d+ did not answer within 1 s \(--request-timeout\)/);
+    assert.ok(Date.now() - started < 60_000, `took ${Date.now() - started} ms`);
   } finally {
     await mock.close();
   }
