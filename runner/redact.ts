@@ -19,7 +19,8 @@ export interface Redactor {
   redact(text: string): string;
 }
 
-const COOKIE_PATTERN = /\b(wordpress_(?:sec_|logged_in_)?[0-9a-f]{32}=)([^;\s"'<>&,\\]+)/g;
+/** A WordPress auth cookie and its value; the `=` may be HTML- or URL-escaped in a report. */
+const COOKIE_PATTERN = /\b(wordpress_(?:sec_|logged_in_)?[0-9a-f]{32}(?:=|&#x3D;|&#61;|%3D))([^;\s"'<>&,\\]+)/gi;
 
 /** Builds a redactor for `secrets`; empty values are ignored. Pure: the same input gives the same output. */
 export function createRedactor(secrets: readonly Secret[]): Redactor {

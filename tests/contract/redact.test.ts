@@ -22,6 +22,7 @@ const cases: Array<[string, string, string]> = [
   ['the password HTML-escaped inside escaped JSON', '&quot;p&amp;ss&lt;w&gt;&#39;rd=1 é+%&quot;', '&quot;[password]&quot;'],
   ['the password XML-escaped (JUnit)', 'p&amp;ss&lt;w&gt;&apos;rd=1 é+%', '[password]'],
   ['a WordPress session cookie', 'Set-Cookie: wordpress_logged_in_0123456789abcdef0123456789abcdef=admin%7C1764%7Ctok%7Chmac; path=/', 'Set-Cookie: wordpress_logged_in_0123456789abcdef0123456789abcdef=[cookie]; path=/'],
+  ['a session cookie in an HTML report (= escaped)', '<td>wordpress_logged_in_0123456789abcdef0123456789abcdef&#x3D;sub%7C1796%7CJRIdYl6c%7C9314b2</td>', '<td>wordpress_logged_in_0123456789abcdef0123456789abcdef&#x3D;[cookie]</td>'],
   ['a secure auth cookie', 'wordpress_sec_0123456789abcdef0123456789abcdef=admin|1|t|h', 'wordpress_sec_0123456789abcdef0123456789abcdef=[cookie]'],
   ['text without secrets', 'GET /wp-json/aam/v2/service/jwt → 200', 'GET /wp-json/aam/v2/service/jwt → 200'],
   ['dotted host names are no tokens', 'https://example-website.example-domain.com/', 'https://example-website.example-domain.com/'],

@@ -1,4 +1,5 @@
 import { JWT_PATTERN } from '../../runner/jwt-claims.js';
+import type { ProxiedResponse } from '../mutation/exchange.js';
 import { startFaultProxy } from '../mutation/fault-proxy.js';
 
 export interface TokenRecorder {
@@ -6,27 +7,45 @@ export interface TokenRecorder {
   readonly url: string;
   /** Every JWT the site sent in an answer body or header (what a run was issued, and echoes of it). */
   tokens(): ReadonlySet<string>;
+  /** The session token and HMAC of every WordPress auth cookie the site set (`login|expiration|token|hmac`). */
+  cookieSecrets(): ReadonlySet<string>;
   /** Every request body the site received (to prove the secrets were on the wire). */
   requestBodies(): readonly string[];
   close(): Promise<void>;
 }
 
+export interface RecorderOptions {
+  /**
+   * A `Set-Cookie` value to add to an answer (for a mock that sends none where WordPress would), or undefined.
+   * Gets the request's method and URL.
+   */
+  readonly addCookie?: (method: string, url: string) => string | undefined;
+}
+
 /**
- * A proxy in front of a site that records, independently of the runner, every token the site hands out,
- * so a test can search the runner's outputs for each of them.
+ * A proxy in front of a site that records, independently of the runner, every token and session cookie the
+ * site hands out, so a test can search the runner's outputs for each of them.
  */
-export async function startTokenRecorder(upstream: string): Promise<TokenRecorder> {
+export async function startTokenRecorder(upstream: string, options: RecorderOptions = {}): Promise<TokenRecorder> {
   const tokens = new Set<string>();
+  const cookies = new Set<string>();
   const bodies: string[] = [];
   const proxy = await startFaultProxy(upstream, {
     request: (req) => {
       bodies.push(req.body);
       return undefined;
     },
-    response: (_req, res) => {
-      for (const token of `${res.body}\n${JSON.stringify(res.headers)}`.match(JWT_PATTERN) ?? []) tokens.add(token);
-      return undefined;
+    response: (req, res) => {
+      const extra = options.addCookie?.(req.method, req.url);
+      const answer: ProxiedResponse = extra === undefined ? res : { ...res, headers: { ...res.headers, 'set-cookie': [...[res.headers['set-cookie'] ?? []].flat(), extra] } };
+      for (const token of `${answer.body}\n${JSON.stringify(answer.headers)}`.match(JWT_PATTERN) ?? []) tokens.add(token);
+      for (const line of [answer.headers['set-cookie'] ?? []].flat()) {
+        const value = /^wordpress_(?:sec_|logged_in_)?[0-9a-f]{32}=([^;]+)/.exec(line)?.[1];
+        const parts = value === undefined ? [] : decodeURIComponent(value).split('|');
+        for (const part of parts.slice(2)) if (part.length >= 16) cookies.add(part);
+      }
+      return extra === undefined ? undefined : answer;
     },
   });
-  return { url: proxy.url, tokens: () => tokens, requestBodies: () => bodies, close: () => proxy.close() };
+  return { url: proxy.url, tokens: () => tokens, cookieSecrets: () => cookies, requestBodies: () => bodies, close: () => proxy.close() };
 }

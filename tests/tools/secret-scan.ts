@@ -1,7 +1,7 @@
 /**
  * Runs `npm run contract` against a site through a token recorder and searches every output for the
- * passwords (from the environment: AAM_PASSWORD, AAM_UNPRIVILEGED_PASSWORD) and every token the site handed
- * out during the run. Not part of `npm test` (it needs a site); the same check against the mock is
+ * passwords (from the environment: AAM_PASSWORD, AAM_UNPRIVILEGED_PASSWORD), every token and every session
+ * cookie (its session token and HMAC) the site handed out during the run. Not part of `npm test` (it needs a site); the same check against the mock is
  * tests/contract/secrets.test.ts.
  *
  *   node --import tsx tests/tools/secret-scan.ts --base-url http://127.0.0.1:8081 --target-user-id 3 [runner flags]
@@ -36,11 +36,11 @@ for (const name of await readdir(reports)) outputs.push([join(reports, name), aw
 const passwords = [process.env.AAM_PASSWORD, process.env.AAM_UNPRIVILEGED_PASSWORD].filter((p): p is string => p !== undefined && p !== '');
 const tokens = [...recorder.tokens()];
 const wire = recorder.requestBodies().join('\n');
-console.log(`runner exit ${run.status}; ${tokens.length} distinct tokens handed out by the site; passwords on the wire: ${passwords.map((p) => wire.includes(p)).join(', ')}`);
+console.log(`runner exit ${run.status}; ${tokens.length} distinct tokens and ${recorder.cookieSecrets().size} session-cookie secrets handed out by the site; passwords on the wire: ${passwords.map((p) => wire.includes(p)).join(', ')}`);
 let total = 0;
 for (const [name, text] of outputs) {
   let hits = 0;
-  for (const secret of [...passwords, ...tokens]) hits += text.split(secret).length - 1;
+  for (const secret of [...passwords, ...tokens, ...recorder.cookieSecrets()]) hits += text.split(secret).length - 1;
   total += hits;
   console.log(`${name}: ${text.length} characters, ${hits} hits (${(text.match(/\[jwt jti=/g) ?? []).length} token labels, ${(text.match(/\[password\]/g) ?? []).length} [password])`);
 }
