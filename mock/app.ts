@@ -1,24 +1,27 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AamContext } from './aam/context.js';
 import { registerToken } from './aam/registry.js';
+import { signedUrlLogin } from './aam/signed-url.js';
 import { determineCurrentUser } from './aam/transport.js';
+import { dueExpirationAction } from './aam/user-expiration.js';
 import { resolveContext } from './config.js';
 import { aamGeneration } from './generations/index.js';
 import type { MockOptions } from './config.js';
 import { createPhpRequest } from './php/request.js';
 import type { PhpRequest } from './php/request.js';
-import { phpGet } from './php/values.js';
 import type { PhpValue } from './php/values.js';
 import type { AamVersion } from './generations/index.js';
 import type { RouteRegistry } from './wp-rest/routes.js';
 import { serveRest } from './wp-rest/server.js';
 import type { HttpResult } from './wp-rest/server.js';
-import { authCookies } from './wp/auth-cookies.js';
+import { adminAjax } from './wp/admin-ajax.js';
 import { canonicalPath } from './wp/canonical.js';
+import { determineCookieUser, isAdminAjax, requestSessionToken, wpLogout } from './wp/current-user.js';
+import type { RestAuthCookie } from './wp/current-user.js';
 import { criticalError, nocacheHeaders, wpDie, wpIsJsonRequest } from './wp/die.js';
+import { createNonce, verifyNonce } from './wp/nonces.js';
 import { restRouteVar } from './wp/parse-request.js';
 import { theme404Page } from './wp/theme.js';
-import { wpValidateRedirect } from './wp/redirect.js';
 
 /** PHP's default `post_max_size` (8M): larger bodies reach WordPress as if empty. */
 export const POST_MAX_SIZE = 8 * 1024 * 1024;
@@ -66,21 +69,67 @@ async function handleRequest(ctx: AamContext, routesFor: (currentUserId: number)
   try {
     send(res, await answer(ctx, routesFor, php));
   } catch {
-    // a PHP fatal error: WordPress' "critical error" page, after the headers sent so far
-    send(res, criticalError(php));
+    // a PHP fatal error: WordPress' "critical error" page, after the headers sent so far; admin-ajax.php
+    // answers it with the status alone (measured: an empty body)
+    send(res, isAdminAjax(php, ctx.siteUrl) ? { status: 500, headers: php.out.sent(), body: '' } : criticalError(php));
   }
 }
 
+/** Who the request is from: WordPress' cookies first, then AAM's token (`determine_current_user`). */
+interface Visitor {
+  readonly userId: number;
+  readonly restAuthCookie: RestAuthCookie;
+  /** the token came from the query string: AAM's signed-URL login runs on `init` */
+  readonly signedUrlLogin: boolean;
+}
+
+async function visitor(ctx: AamContext, php: PhpRequest): Promise<Visitor> {
+  const cookie = determineCookieUser(ctx, php);
+  const current = await determineCurrentUser(ctx, php, cookie.userId);
+  return { userId: current.userId, restAuthCookie: cookie.restAuthCookie, signedUrlLogin: current.signedUrlLogin };
+}
+
+/** Nonces of a user for an action, tied to the session token of the request's logged-in cookie. */
+function nonces(ctx: AamContext, php: PhpRequest, action: string): { verify: (nonce: string, userId: number) => 1 | 2 | false; create: (userId: number) => string } {
+  const token = requestSessionToken(ctx, php);
+  const now = (): number => Math.floor(ctx.now() / 1000);
+  return {
+    verify: (nonce, userId) => verifyNonce(ctx.salts, now(), nonce, action, { userId, token }),
+    create: (userId) => createNonce(ctx.salts, now(), action, { userId, token }),
+  };
+}
+
+/** One request the way WordPress runs it: `plugins_loaded` (user, AAM's user status), `init`, then the URL's handler. */
 async function answer(ctx: AamContext, routesFor: (currentUserId: number) => RouteRegistry, php: PhpRequest): Promise<HttpResult> {
-  const current = await determineCurrentUser(ctx, php);
-  if (current.signedUrlLogin) return signedUrlLogin(ctx, php, current.userId);
+  const first = await visitor(ctx, php);
+  let userId = first.userId;
+  // AAM::getInstance() → validateStatus(): an access expiration that has passed logs the user out
+  if (userId > 0 && dueExpirationAction(ctx, userId) === 'logout') {
+    wpLogout(ctx, php, userId);
+    userId = 0;
+  }
+  if (first.signedUrlLogin) {
+    const login = await signedUrlLogin(ctx, php);
+    if (login !== null) return login;
+  }
+  if (isAdminAjax(php, ctx.siteUrl)) return adminAjax(php, ctx.siteUrl, { userId, restNonce: () => nonces(ctx, php, 'wp_rest').create(userId) });
   const route = restRouteVar(php);
   if (route.kind === 'mismatch') {
     return wpDie(php, { message: 'A variable mismatch has been detected.', title: 'Sorry, you are not allowed to view this item.', status: 400, code: 'wp_die' });
   }
-  if (route.kind === 'route') return serveRest(php, route.value, current.userId, { registry: routesFor(current.userId), siteUrl: ctx.siteUrl });
+  if (route.kind === 'route') {
+    // serve_request(): a current user that does not exist is determined again, when first asked for
+    let again: Promise<number> | undefined;
+    const currentUser = (): Promise<number> => (userId > 0 ? Promise.resolve(userId) : (again ??= visitor(ctx, php).then((v) => v.userId)));
+    const rest = nonces(ctx, php, 'wp_rest');
+    const auth = { restAuthCookie: first.restAuthCookie, currentUser, verifyNonce: rest.verify, createNonce: rest.create };
+    return serveRest(php, route.value, auth, { registry: routesFor(userId), siteUrl: ctx.siteUrl });
+  }
   if (php.path === '/' || php.path === '/index.php') {
-    return { status: 200, headers: [['Content-Type', 'text/html; charset=UTF-8'], ['Link', `<${ctx.siteUrl}/wp-json/>; rel="https://api.w.org/"`]], body: `<!DOCTYPE html><html><head><title>AAM mock</title></head><body><p>AAM ${ctx.aamVersion} JWT mock. REST API: /wp-json/</p></body></html>\n` };
+    const out = php.out;
+    out.set('Content-Type', 'text/html; charset=UTF-8');
+    out.set('Link', `<${ctx.siteUrl}/wp-json/>; rel="https://api.w.org/"`);
+    return { status: 200, headers: out.entries(), body: `<!DOCTYPE html><html><head><title>AAM mock</title></head><body><p>AAM ${ctx.aamVersion} JWT mock. REST API: /wp-json/</p></body></html>\n` };
   }
   // WP::handle_404(): status_header(404) + nocache_headers(); send_headers() the Content-Type; then on
   // template_redirect redirect_canonical() (priority 10) and the REST Link header (11)
@@ -94,21 +143,9 @@ async function answer(ctx: AamContext, routesFor: (currentUserId: number) => Rou
     return { status: 301, headers: out.entries(), body: '' };
   }
   out.set('Link', `<${ctx.siteUrl}/wp-json/>; rel="https://api.w.org/"`);
-  return { status: 404, headers: out.entries(), body: theme404Page(ctx.siteUrl, ctx.blogName, ctx.users.byId(current.userId), Math.floor(ctx.now() / 1000), wpIsJsonRequest(php)) };
-}
-
-/** SJ `_authenticate_user()`: log in through a query-string token and redirect (302). */
-function signedUrlLogin(ctx: AamContext, php: PhpRequest, userId: number): HttpResult {
   const user = ctx.users.byId(userId);
-  const admin = `${ctx.siteUrl}/wp-admin/`;
-  const to = phpGet(php.get, 'redirect_to');
-  const wanted = typeof to === 'string' && to !== '' ? to : admin;
-  const location = wpValidateRedirect(wanted, ctx.siteUrl, admin) ?? admin;
-  const out = php.out;
-  if (user) for (const c of authCookies(user, ctx.siteUrl, Math.floor(ctx.now() / 1000), false)) out.set('Set-Cookie', c, false);
-  out.set('X-Redirect-By', 'WordPress');
-  out.set('Location', location);
-  return { status: 302, headers: out.sent(), body: '' };
+  const logoutNonce = user === undefined ? '' : nonces(ctx, php, 'log-out').create(userId);
+  return { status: 404, headers: out.entries(), body: theme404Page(ctx.siteUrl, ctx.blogName, user, logoutNonce, wpIsJsonRequest(php)) };
 }
 
 /** Read the body; beyond `post_max_size` PHP discards it, so the rest is drained and dropped. */

@@ -5,6 +5,9 @@ import { AAM_VERSIONS, DEFAULT_AAM_VERSION, isAamVersion } from './generations/i
 import type { AamVersion } from './generations/index.js';
 import { createKeys } from './jwt/keys.js';
 import type { SigningAlgorithm } from './jwt/keys.js';
+import { defaultSalts, unusableSalt } from './wp/salts.js';
+import type { WpSalts } from './wp/salts.js';
+import { SessionTokens } from './wp/session-tokens.js';
 import { UserOptions } from './wp/user-options.js';
 import { UserStore, checkUsers, loadUsers } from './wp/users.js';
 import type { UserRecord } from './wp/users.js';
@@ -19,6 +22,11 @@ export interface MockOptions {
   blogName?: string;
   /** HS* signing secret (stands for WP's SECURE_AUTH_KEY) */
   secret?: string;
+  /**
+   * the keys and salts of wp-config.php (auth cookies, nonces); each defaults to `aam-mock-<name>`, and
+   * `SECURE_AUTH_KEY` to the secret. They must differ from each other, as WordPress ignores repeated ones.
+   */
+  salts?: Partial<WpSalts>;
   algorithm?: SigningAlgorithm;
   /** PEM text; the CLI reads them from --private-key/--public-key files */
   privateKeyPem?: string;
@@ -63,6 +71,9 @@ export function resolveContext(options: MockOptions = {}): AamContext {
   if (!Number.isInteger(registrySize) || registrySize < 1) throw new MockConfigError('registrySize must be a positive integer');
   const keys = createKeys(options.algorithm ?? 'HS256', options.secret ?? DEFAULT_SECRET, options.privateKeyPem, options.publicKeyPem);
   const users = new UserStore(options.users ? checkUsers(options.users) : loadUsers());
+  const salts: WpSalts = { ...defaultSalts(options.secret ?? DEFAULT_SECRET), ...options.salts };
+  const repeated = unusableSalt(salts);
+  if (repeated !== undefined) throw new MockConfigError(`salts: ${repeated} is empty or repeats another key (WordPress would not use it)`);
   return {
     aamVersion,
     users,
@@ -75,5 +86,8 @@ export function resolveContext(options: MockOptions = {}): AamContext {
     wpDebug: options.wpDebug ?? false,
     bearer: { ...DEFAULT_BEARER, ...options.bearer },
     now,
+    salts,
+    sessions: new SessionTokens(() => Math.floor(now() / 1000)),
+    userExpirations: new Map(),
   };
 }

@@ -3,9 +3,11 @@ import type { PhpValue } from '../php/values.js';
 import type { RestRequest } from '../wp-rest/request.js';
 import type { RouteRegistry } from '../wp-rest/routes.js';
 import type { ArgSpec, RestResult } from '../wp-rest/types.js';
-import { authCookies } from '../wp/auth-cookies.js';
+import { setAuthCookie } from '../wp/auth-cookies.js';
+import { authCookieLogin } from '../wp/current-user.js';
 import { wpValidateRedirect } from '../wp/redirect.js';
 import { stripTags, wpSignon } from '../wp/signon.js';
+import type { SignonError } from '../wp/signon.js';
 import type { UserRecord } from '../wp/users.js';
 import type { AamContext } from './context.js';
 import { registerToken } from './registry.js';
@@ -63,26 +65,33 @@ function credentials(req: RestRequest): [string, string] {
   return [s(req.getParam('username')), s(req.getParam('password'))];
 }
 
+/** `wp_signon()`: the login (a valid auth cookie counts when neither username nor password is given). */
+function signon(ctx: AamContext, req: RestRequest): UserRecord | SignonError {
+  return wpSignon(ctx.users, ctx.siteUrl, ...credentials(req), () => authCookieLogin(ctx, req.php));
+}
+
 /**
- * `wp_signon()` → `wp_set_auth_cookie()`: the cookies are sent (`setcookie()`) right away, so they are in the
- * answer even when the request later fails. Secure Login's v2 route turns them off (`send_auth_cookies`)
- * unless `returnAuthCookies` is true; the legacy v1 route does not, so every v1 login sends them.
+ * `wp_signon()` → `wp_set_auth_cookie()`: a new session for the user, whose cookies are sent (`setcookie()`)
+ * right away, so they are in the answer even when the request later fails. Secure Login's v2 route turns
+ * them off (`send_auth_cookies`) unless `returnAuthCookies` is true; the legacy v1 route does not, so every
+ * v1 login sends them (and starts a session either way).
  */
 function sendAuthCookies(ctx: AamContext, req: RestRequest, user: UserRecord, legacy: boolean): void {
-  if (!legacy && req.getParam('returnAuthCookies') !== true) return;
-  const remember = !legacy && req.getParam('remember') === true;
-  for (const c of authCookies(user, ctx.siteUrl, ctx.jwt.nowSeconds(), remember)) req.php.out.set('Set-Cookie', c, false);
+  const send = legacy || req.getParam('returnAuthCookies') === true;
+  const remember = !legacy && phpTruthy(req.getParam('remember'));
+  for (const c of setAuthCookie(ctx, user, remember, send).setCookies) req.php.out.set('Set-Cookie', c, false);
 }
 
 async function authenticate(ctx: AamContext, req: RestRequest): Promise<RestResult> {
-  const user = wpSignon(ctx.users, ctx.siteUrl, ...credentials(req));
+  const user = signon(ctx, req);
   if (!('id' in user)) return { status: 403, data: { code: user.code, reason: user.message } };
   sendAuthCookies(ctx, req, user, false);
   // SL: `$redirect ? wp_validate_redirect($redirect) : null`, then Login Redirect's filter replaces an empty
-  // value with the user's configured login redirect — none here, so `null` ("" and "0" are PHP-falsy).
+  // value, or exactly `admin_url()`, with the user's configured login redirect — none here, so `null`
+  // ("" and "0" are PHP-falsy).
   const raw = req.getParam('redirect');
   const validated = typeof raw === 'string' && phpTruthy(raw) ? wpValidateRedirect(raw, ctx.siteUrl, null) : null;
-  const redirect = validated === '' ? null : validated;
+  const redirect = validated === '' || validated === `${ctx.siteUrl}/wp-admin/` ? null : validated;
   try {
     const jwt = await loginJwt(ctx, req, user, req.getParam('issueJWT') === true);
     const data = new Map<string, PhpValue>([['user', userData(user)], ['redirect', redirect]]);
@@ -95,7 +104,7 @@ async function authenticate(ctx: AamContext, req: RestRequest): Promise<RestResu
 }
 
 async function legacyAuthenticate(ctx: AamContext, req: RestRequest): Promise<RestResult> {
-  const user = wpSignon(ctx.users, ctx.siteUrl, ...credentials(req));
+  const user = signon(ctx, req);
   if (!('id' in user)) {
     const error = new Map<string, PhpValue>([['errors', { rest_jwt_auth_failure: [stripTags(user.message)] }], ['error_data', []]]);
     return { status: 403, data: new PhpObject(error) };

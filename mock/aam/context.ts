@@ -1,7 +1,7 @@
 import type { JwtManager } from '../jwt/manager.js';
-import type { UserOptions } from '../wp/user-options.js';
-import type { UserStore } from '../wp/users.js';
+import type { WpContext } from '../wp/context.js';
 import type { AamVersion } from '../generations/index.js';
+import type { UserExpiration } from './user-expiration.js';
 
 /** `service.jwt.bearer` and the names of each transport (AAM config, §4). */
 export interface BearerConfig {
@@ -22,21 +22,19 @@ export const DEFAULT_BEARER: BearerConfig = {
   cookieName: 'aam_jwt_token',
 };
 
-/** Everything AAM's code reads: WordPress state plus AAM configuration. */
-export interface AamContext {
+/** Everything AAM's code reads: WordPress state plus AAM configuration and state. */
+export interface AamContext extends WpContext {
   /** the AAM generation the site runs */
   aamVersion: AamVersion;
-  users: UserStore;
-  userOptions: UserOptions;
   jwt: JwtManager;
-  siteUrl: string;
   /** the site title (`blogname`), shown by theme pages */
   blogName: string;
   registrySize: number;
   isRevocableDefault: boolean;
   wpDebug: boolean;
   bearer: BearerConfig;
-  now: () => number;
+  /** the `aam_user_expiration` user option of each user that has one */
+  userExpirations: Map<number, UserExpiration>;
 }
 
 /** User meta key of the token registry (`<table_prefix>aam_jwt_registry`, prefix `wp_`). */

@@ -52,13 +52,17 @@ export interface CurrentUser {
   signedUrlLogin: boolean;
 }
 
-/** SJ `determineUser()` on `determine_current_user`: a valid token makes the request run as its user. */
-export async function determineCurrentUser(ctx: AamContext, req: PhpRequest): Promise<CurrentUser> {
+/**
+ * SJ `determineUser()` on `determine_current_user` (priority `PHP_INT_MAX`): when no user was determined
+ * before it (`userId`, e.g. by a WordPress cookie), a valid token makes the request run as its user.
+ */
+export async function determineCurrentUser(ctx: AamContext, req: PhpRequest, userId = 0): Promise<CurrentUser> {
+  if (userId > 0) return { userId, signedUrlLogin: false };
   const token = extractToken(ctx, req);
   if (!token) return { userId: 0, signedUrlLogin: false };
   const result = await validateWithRegistry(ctx, token.jwt, 0);
   if (!result.valid) return { userId: 0, signedUrlLogin: false };
-  const userId = claimUserId(result.claims);
-  if (!ctx.users.byId(userId)) return { userId: 0, signedUrlLogin: false };
-  return { userId, signedUrlLogin: ['get', 'query', 'query_param'].includes(token.method) };
+  const tokenUser = claimUserId(result.claims);
+  if (!ctx.users.byId(tokenUser)) return { userId: 0, signedUrlLogin: false };
+  return { userId: tokenUser, signedUrlLogin: ['get', 'query', 'query_param'].includes(token.method) };
 }

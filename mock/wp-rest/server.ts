@@ -8,6 +8,8 @@ import { describeRoute, restUrl } from './describe.js';
 import { NO_ROUTE, WpError, errorBody } from './errors.js';
 import { hasValidParams, sanitizeParams } from './args.js';
 import { filterResponseFields } from './fields.js';
+import { restCookieCheck } from './cookie-check.js';
+import type { RestCookieAuth } from './cookie-check.js';
 import { wpJsonEncode } from './json.js';
 import { RestRequest } from './request.js';
 import type { RouteRegistry } from './routes.js';
@@ -45,9 +47,10 @@ function phpStringArg(v: PhpValue, fn: string): string {
 /**
  * `rest_api_loaded()` + `WP_REST_Server::serve_request()`, in WordPress 6.1.9's order (Debian's build sends
  * the no-cache headers after the response's own headers). Headers go to the request's PHP header list as
- * they are sent, so a fatal error on the way answers with what was sent before it.
+ * they are sent, so a fatal error on the way answers with what was sent before it. The authentication check
+ * (`rest_authentication_errors`: WordPress' cookie check, `auth`) decides who the request runs as.
  */
-export async function serveRest(php: PhpRequest, rawRoute: PhpValue, currentUserId: number, options: RestServerOptions): Promise<HttpResult> {
+export async function serveRest(php: PhpRequest, rawRoute: PhpValue, auth: RestCookieAuth, options: RestServerOptions): Promise<HttpResult> {
   const out = php.out;
   const jsonpValue = phpGet(php.get, '_jsonp');
   const jsonp = jsonpValue === undefined || jsonpValue === null ? false : jsonpValue;
@@ -73,13 +76,15 @@ export async function serveRest(php: PhpRequest, rawRoute: PhpValue, currentUser
       overridden = true;
     }
   }
-  const req = new RestRequest(php, method, route, currentUserId);
-  const loggedIn = currentUserId > 0;
+  // check_authentication(): WordPress' cookie check may change the current user, and sends a fresh nonce
+  const check = await restCookieCheck(php, auth);
+  for (const [k, v] of check.headers) out.set(k, v);
+  const req = new RestRequest(php, method, route, check.userId);
+  const loggedIn = check.userId > 0;
 
-  const authError = cookieCheckErrors(php, loggedIn);
   let result: RestResult;
   let matched: RestRoute | null = null;
-  if (authError) result = fromError(authError);
+  if (check.error) result = fromError(check.error);
   else ({ result, matched } = await dispatch(req, options));
   for (const [k, v] of result.headers ?? []) out.set(k, v, k.toLowerCase() !== 'set-cookie');
 
@@ -108,7 +113,8 @@ export async function serveRest(php: PhpRequest, rawRoute: PhpValue, currentUser
   } else if (php.method === 'GET' && !loggedIn) {
     out.set('Vary', 'Origin', false);
   }
-  if (loggedIn || authError !== null || (overridden && String(status).startsWith('4'))) nocacheHeaders(out);
+  // rest_send_nocache_headers: logged in, forced by a failed nonce check, or a 4xx to an overridden method
+  if (loggedIn || check.nocache || (overridden && String(status).startsWith('4'))) nocacheHeaders(out);
   if (req.method === 'HEAD' || status === 204) return { status, headers: out.entries(), body: '' };
   if (phpGet(php.get, '_embed') !== undefined && phpGet(php.get, '_embed') !== null) embedLinks(data);
   const json = wpJsonEncode(data, req.hasParam('_pretty'));
@@ -123,18 +129,6 @@ export async function serveRest(php: PhpRequest, rawRoute: PhpValue, currentUser
 function embedLinks(data: PhpValue): void {
   const items = data instanceof Map && [...data.keys()].every((k) => /^\d+$/.test(k)) ? [...data.values()] : Array.isArray(data) ? data : [data];
   if (items.some((x) => x instanceof PhpObject)) throw new PhpTypeError('Cannot use object as array');
-}
-
-/**
- * `rest_cookie_check_errors()` for a request not authenticated by cookie: a logged-in (bearer) caller
- * passes; otherwise a nonce (`_wpnonce` in GET/POST or `X-WP-Nonce`) that cannot verify is a 403.
- */
-function cookieCheckErrors(php: PhpRequest, loggedIn: boolean): WpError | null {
-  if (loggedIn) return null;
-  const fromRequest = phpGet(php.post, '_wpnonce') ?? phpGet(php.get, '_wpnonce');
-  const nonce = fromRequest ?? header(php, 'x-wp-nonce') ?? null;
-  if (nonce === null) return null;
-  return new WpError('rest_cookie_invalid_nonce', 'Cookie check failed', { status: 403 });
 }
 
 function fromError(err: WpError): RestResult {

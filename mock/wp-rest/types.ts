@@ -15,6 +15,7 @@ export interface ArgSpec {
 export interface RestResult {
   status: number;
   data: PhpValue;
+  /** headers of the `WP_REST_Response` (sent after `Allow`) */
   headers?: [string, string][];
 }
 

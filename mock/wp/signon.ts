@@ -39,16 +39,33 @@ export function isEmail(email: string): boolean {
   return subs.every((s) => /^[a-z0-9-]+$/i.test(s) && !/^-|-$/.test(s));
 }
 
+/** What `wp_authenticate_cookie()` finds in the request's auth cookie (`wordpress_<hash>`). */
+export interface AuthCookieLogin {
+  /** the user a valid auth cookie names, else 0 */
+  readonly userId: number;
+  /** the cookie is there and not empty */
+  readonly present: boolean;
+}
+
 /**
- * `wp_signon()` → `wp_authenticate()` with WordPress 6.1's `authenticate` filters
- * (username/password, then email/password) and their exact messages.
+ * `wp_signon()` → `wp_authenticate()` with WordPress 6.1's `authenticate` filters (username/password,
+ * email/password, then `wp_authenticate_cookie`: with neither a username nor a password, a valid auth
+ * cookie logs its user in) and their exact messages.
  */
-export function wpSignon(users: UserStore, siteUrl: string, rawLogin: string, rawPassword: string): UserRecord | SignonError {
+export function wpSignon(users: UserStore, siteUrl: string, rawLogin: string, rawPassword: string, authCookie?: () => AuthCookieLogin): UserRecord | SignonError {
   const username = sanitizeUser(rawLogin);
   const password = rawPassword.trim();
   const lostPassword = ` <a href="${siteUrl}/wp-login.php?action=lostpassword">Lost your password?</a>`;
-  if (username === '' || username === '0' || password === '' || password === '0') {
-    if (username === '' || username === '0') return { code: 'empty_username', message: '<strong>Error:</strong> The username field is empty.' };
+  const noUsername = username === '' || username === '0';
+  const noPassword = password === '' || password === '0';
+  if (noUsername && noPassword && authCookie !== undefined) {
+    const cookie = authCookie();
+    const user = cookie.userId > 0 ? users.byId(cookie.userId) : undefined;
+    if (user !== undefined) return user;
+    if (cookie.present) return { code: 'expired_session', message: 'Please log in again.' };
+  }
+  if (noUsername || noPassword) {
+    if (noUsername) return { code: 'empty_username', message: '<strong>Error:</strong> The username field is empty.' };
     return { code: 'empty_password', message: '<strong>Error:</strong> The password field is empty.' };
   }
   let result: UserRecord | SignonError;

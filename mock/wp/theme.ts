@@ -5,9 +5,9 @@
  * the toolbar's styles and scripts inserted (`theme-404-toolbar.json`) and the menu of the user's role
  * (`admin-bar-<role>.html`: administrator, editor holding AAM's capabilities, subscriber). All were captured from a reference
  * site; the site URL, site title, display name, avatar (Gravatar of the e-mail) and log-out nonce are
- * placeholders.
+ * placeholders. The log-out nonce is `wp_create_nonce( 'log-out' )` of the request's user and session.
  */
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { UserRecord } from './users.js';
 
@@ -28,20 +28,11 @@ function fill(template: string, siteUrl: string, blogName: string): string {
 }
 
 /**
- * A `wp_create_nonce('log-out')`-shaped value (10 hex digits that change every 12 hours). WordPress keys it
- * with the site's NONCE_KEY/NONCE_SALT, which the mock does not have, so the value is the mock's own.
- */
-function logoutNonce(user: UserRecord, nowSeconds: number): string {
-  const tick = Math.ceil(nowSeconds / 43_200);
-  return createHmac('md5', 'aam-mock-nonce').update(`${tick}|log-out|${user.id}|`).digest('hex').slice(-12, -2);
-}
-
-/**
- * The theme's 404 page for a site, as a visitor or as `user`. `is_admin_bar_showing()` is false for a JSON
+ * The theme's 404 page for a site, as a visitor or as `user` (with its `logoutNonce`). `is_admin_bar_showing()` is false for a JSON
  * request (`wp_is_json_request()`), so a logged-in user then gets the visitor's page with the `logged-in`
  * body class and no toolbar.
  */
-export function theme404Page(siteUrl: string, blogName: string, user?: UserRecord, nowSeconds = 0, jsonRequest = false): string {
+export function theme404Page(siteUrl: string, blogName: string, user?: UserRecord, logoutNonce = '', jsonRequest = false): string {
   if (!user) return fill(NOT_FOUND, siteUrl, blogName);
   if (jsonRequest) return fill(NOT_FOUND.replace('<body class="error404 wp-embed-responsive">', '<body class="error404 logged-in wp-embed-responsive">'), siteUrl, blogName);
   const bar = BARS.get(user.role) ?? BARS.get('subscriber') as string;
@@ -49,7 +40,7 @@ export function theme404Page(siteUrl: string, blogName: string, user?: UserRecor
   const [menu = '', shortcut = ''] = bar.replaceAll('{{avatarHash}}', hash)
     .replaceAll('{{gravatarHost}}', String(Number.parseInt(hash[0] ?? '0', 16) % 3))
     .replaceAll('{{displayName}}', escHtml(user.displayName ?? user.login))
-    .replaceAll('{{nonce}}', logoutNonce(user, nowSeconds))
+    .replaceAll('{{nonce}}', logoutNonce)
     .split('\n');
   return fill(NOT_FOUND_LOGGED_IN.replace('{{adminBar}}', () => menu).replace('{{logoutShortcut}}', () => shortcut), siteUrl, blogName);
 }

@@ -12,6 +12,11 @@ export interface UserRecord {
   caps?: string[];
   /** `YYYY-MM-DD HH:MM:SS` */
   registered: string;
+  /**
+   * the stored password hash (`user_pass`); auth cookies sign 4 of its characters, so changing it logs the
+   * user out everywhere. Default: a fixed stand-in derived from login and password.
+   */
+  passHash?: string;
   displayName?: string;
   nicename?: string;
   url?: string;
@@ -54,7 +59,8 @@ export function checkUsers(raw: unknown): UserRecord[] {
     const r = u as Partial<UserRecord> | null;
     const ok = r && Number.isInteger(r.id) && (r.id ?? 0) > 0 && typeof r.login === 'string' && r.login !== ''
       && typeof r.email === 'string' && typeof r.password === 'string' && typeof r.role === 'string'
-      && typeof r.registered === 'string' && (r.caps === undefined || (Array.isArray(r.caps) && r.caps.every((c) => typeof c === 'string')));
+      && typeof r.registered === 'string' && (r.caps === undefined || (Array.isArray(r.caps) && r.caps.every((c) => typeof c === 'string')))
+      && (r.passHash === undefined || typeof r.passHash === 'string');
     if (!ok) throw new UserError(`users[${i}] needs id (positive integer), login, email, password, role, registered`);
     if (seen.has(r.id as number)) throw new UserError(`users[${i}]: duplicate id ${String(r.id)}`);
     seen.add(r.id as number);

@@ -1,0 +1,41 @@
+/**
+ * SJ `authenticateUser()` on `init`: a valid token in the query string (`?aam-jwt=`) logs its user in
+ * with WordPress cookies, stores the token's `exp` (and `trigger` claim) as the user's access expiration
+ * and redirects (302) to `redirect_to` or the admin URL, ending the request.
+ */
+import type { PhpRequest } from '../php/request.js';
+import { phpGet } from '../php/values.js';
+import { setAuthCookie } from '../wp/auth-cookies.js';
+import { wpValidateRedirect } from '../wp/redirect.js';
+import type { AamContext } from './context.js';
+import { extractToken } from './transport.js';
+import { setUserExpiration } from './user-expiration.js';
+import { claimUserId, validateWithRegistry } from './validate.js';
+
+export interface SignedUrlAnswer {
+  status: number;
+  headers: [string, string][];
+  body: string;
+}
+
+/** The 302 of a signed-URL login (after what the request sent before); null when the token no longer logs anyone in. */
+export async function signedUrlLogin(ctx: AamContext, php: PhpRequest): Promise<SignedUrlAnswer | null> {
+  const token = extractToken(ctx, php);
+  if (token === null) return null;
+  const result = await validateWithRegistry(ctx, token.jwt, 0);
+  if (!result.valid) return null;
+  const user = ctx.users.byId(claimUserId(result.claims));
+  if (user === undefined) return null;
+  const out = php.out;
+  for (const cookie of setAuthCookie(ctx, user, false, true).setCookies) out.set('Set-Cookie', cookie, false);
+  const claims = result.claims.props;
+  setUserExpiration(ctx, user.id, claims.get('exp'), claims.get('trigger'));
+  // wp_safe_redirect( apply_filters( 'login_redirect', $redirect_to ?: admin_url(), '', $user ) )
+  const admin = `${ctx.siteUrl}/wp-admin/`;
+  const to = phpGet(php.get, 'redirect_to');
+  const wanted = typeof to === 'string' && to !== '' ? to : admin;
+  const location = wpValidateRedirect(wanted, ctx.siteUrl, admin) ?? admin;
+  out.set('X-Redirect-By', 'WordPress');
+  out.set('Location', location);
+  return { status: 302, headers: out.sent(), body: '' };
+}
