@@ -78,3 +78,24 @@ export function decode(token: string): { header: string; payload: string; claims
   const payload = Buffer.from(p, 'base64url').toString();
   return { header: Buffer.from(h, 'base64url').toString(), payload, claims: JSON.parse(payload) };
 }
+
+/** The `Set-Cookie` headers of a reply, as sent. */
+export function setCookies(reply: Reply): string[] {
+  return reply.headers.getSetCookie();
+}
+
+/** `name=value` of each cookie a reply sets (the last one of a name wins), the way a browser would keep them. */
+export function cookiesOf(reply: Reply): Record<string, string> {
+  const jar: Record<string, string> = {};
+  for (const line of setCookies(reply)) {
+    const pair = line.split(';')[0] ?? '';
+    const eq = pair.indexOf('=');
+    jar[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return jar;
+}
+
+/** A `Cookie` request header from name → value pairs. */
+export function cookieHeader(pairs: Record<string, string>): string {
+  return Object.entries(pairs).map(([name, value]) => `${name}=${value}`).join('; ');
+}
