@@ -21,6 +21,17 @@ export type BodyCheck =
   | { pointer: string; kind: 'matches'; pattern: string }
   | { pointer: string; kind: 'absent' };
 
+/** One assertion on the lines of a response header (see spec/scenarios.yaml's header). */
+export type HeaderCheck =
+  | { name: string; kind: 'absent' }
+  | { name: string; kind: 'count'; count: number }
+  | { name: string; kind: 'equals'; value: string }
+  | { name: string; kind: 'matches' | 'some'; pattern: string }
+  | { name: string; kind: 'values'; patterns: readonly string[] };
+
+/** One assertion on the body as text. */
+export type TextCheck = { kind: 'equals'; value: string } | { kind: 'matches'; pattern: string };
+
 /** A check on a Postman variable: its value matches `pattern` (`message` explains a failure). */
 export interface VarCheck {
   variable: string;
@@ -30,9 +41,9 @@ export interface VarCheck {
 
 /**
  * Optional extra assertions (used by scenario requests): an exact status (or set), JSON values at
- * dot-paths (`items.0.id`), assertions at RFC 6901 pointers, variable checks, variables captured
- * from pointers (collection variables, and the environment when it declares them), and `halt`
- * (stop the run when one of these fails).
+ * dot-paths (`items.0.id`), assertions at RFC 6901 pointers, on header lines and on the body as text,
+ * variable checks, variables captured from pointers, cookies or the text (collection variables, and the
+ * environment when it declares them), and `halt` (stop the run when one of these fails).
  */
 export interface ContractExpectations {
   /** The scenario step this request comes from (documentation only). */
@@ -41,7 +52,13 @@ export interface ContractExpectations {
   json?: Record<string, unknown>;
   body?: readonly BodyCheck[];
   vars?: readonly VarCheck[];
+  headers?: readonly HeaderCheck[];
+  text?: readonly TextCheck[];
   capture?: Readonly<Record<string, string>>;
+  /** variable → pattern on cookie names: `name=value` of the first matching `Set-Cookie` */
+  captureCookie?: Readonly<Record<string, string>>;
+  /** variable that takes the body as text */
+  captureText?: string;
   halt?: boolean;
 }
 

@@ -84,12 +84,20 @@ export interface PostmanEvent {
   script: { type: 'text/javascript'; exec: string[] };
 }
 
+/** Postman's per-request protocol settings (`protocolProfileBehavior`), the ones this generator sets. */
+export interface PostmanProtocolProfileBehavior {
+  disableCookies?: true;
+  followRedirects?: false;
+  disableBodyPruning?: true;
+}
+
 export interface PostmanItem {
   id: string;
   name: string;
   request: PostmanRequest;
   response: PostmanResponse[];
   event?: PostmanEvent[];
+  protocolProfileBehavior?: PostmanProtocolProfileBehavior;
 }
 
 export interface PostmanFolder {

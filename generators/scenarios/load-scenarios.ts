@@ -9,6 +9,7 @@ import type { CatalogueOperation } from './operation-catalogue.js';
 import {
   stepItemNames,
   type BodyAssertion,
+  type HeaderAssertion,
   type HttpMethod,
   type JsonTypeName,
   type Scenario,
@@ -16,6 +17,7 @@ import {
   type ScenarioSuite,
   type StepAuth,
   type StepBody,
+  type TextAssertion,
   type VarAssertion,
 } from './scenario-model.js';
 import { assetUrl } from '../assets.js';
@@ -89,6 +91,8 @@ function describeAjvError(error: ErrorObject | undefined): string {
     return `unknown field "${String(error.params.additionalProperty)}"`;
   }
   if (error.keyword === 'minProperties' || error.keyword === 'maxProperties') {
+    if (error.instancePath.includes('/headers/')) return 'a header assertion needs a name and exactly one of absent, count, equals, matches, some, values';
+    if (error.instancePath.includes('/text/')) return 'a text assertion needs exactly one of equals, matches';
     return 'an assertion needs a pointer and exactly one of equals, equalsVar, notEqualsVar, type, keys, length, matches, absent';
   }
   if (error.keyword === 'enum') return `${error.message ?? 'invalid value'}: ${JSON.stringify(error.params.allowedValues)}`;
@@ -158,8 +162,12 @@ function toStep(
       status: Array.isArray(status) ? status : [status],
       body: ((expect.body as JsonObject[] | undefined) ?? []).map(toAssertion),
       vars: ((expect.vars as JsonObject[] | undefined) ?? []).map(toVarAssertion),
+      headers: ((expect.headers as JsonObject[] | undefined) ?? []).map(toHeaderAssertion),
+      text: ((expect.text as JsonObject[] | undefined) ?? []).map(toTextAssertion),
     },
     capture: { ...(raw.capture as Record<string, string> | undefined) },
+    captureCookie: { ...(raw.captureCookie as Record<string, string> | undefined) },
+    captureText: raw.captureText as string | undefined,
   };
 }
 
@@ -201,6 +209,20 @@ function toAssertion(raw: JsonObject): BodyAssertion {
   if ('length' in raw) return { pointer, kind: 'length', length: raw.length as number };
   if ('matches' in raw) return { pointer, kind: 'matches', pattern: raw.matches as string };
   return { pointer, kind: 'absent' };
+}
+
+function toHeaderAssertion(raw: JsonObject): HeaderAssertion {
+  const name = raw.name as string;
+  if ('absent' in raw) return { name, kind: 'absent' };
+  if ('count' in raw) return { name, kind: 'count', count: raw.count as number };
+  if ('equals' in raw) return { name, kind: 'equals', value: raw.equals as string };
+  if ('matches' in raw) return { name, kind: 'matches', pattern: raw.matches as string };
+  if ('some' in raw) return { name, kind: 'some', pattern: raw.some as string };
+  return { name, kind: 'values', patterns: raw.values as string[] };
+}
+
+function toTextAssertion(raw: JsonObject): TextAssertion {
+  return 'equals' in raw ? { kind: 'equals', value: raw.equals as string } : { kind: 'matches', pattern: raw.matches as string };
 }
 
 function toVarAssertion(raw: JsonObject): VarAssertion {

@@ -32,11 +32,32 @@ export type StepBody =
   | { readonly mode: 'form'; readonly fields: Readonly<Record<string, string>> }
   | { readonly mode: 'raw'; readonly contentType: string; readonly text: string };
 
+/**
+ * One assertion on the response header lines of a name (case-insensitive). In `equals`, `matches`, `some` and
+ * `values`, `{{var}}` stands for the variable's value (as literal text inside a pattern).
+ */
+export type HeaderAssertion =
+  | { readonly name: string; readonly kind: 'absent' }
+  | { readonly name: string; readonly kind: 'count'; readonly count: number }
+  /** exactly one line, equal to the text */
+  | { readonly name: string; readonly kind: 'equals'; readonly value: string }
+  /** at least one line, and every line matches */
+  | { readonly name: string; readonly kind: 'matches'; readonly pattern: string }
+  /** some line matches */
+  | { readonly name: string; readonly kind: 'some'; readonly pattern: string }
+  /** the lines, in order, match these patterns one to one */
+  | { readonly name: string; readonly kind: 'values'; readonly patterns: readonly string[] };
+
+/** An assertion on the response body as text (for answers that are not JSON). */
+export type TextAssertion = { readonly kind: 'equals'; readonly value: string } | { readonly kind: 'matches'; readonly pattern: string };
+
 export interface StepExpect {
   /** Accepted statuses: one (the step exercises it) or several (the step accepts any of them). */
   readonly status: readonly number[];
   readonly body: readonly BodyAssertion[];
   readonly vars: readonly VarAssertion[];
+  readonly headers: readonly HeaderAssertion[];
+  readonly text: readonly TextAssertion[];
 }
 
 export interface ScenarioStep {
@@ -57,6 +78,10 @@ export interface ScenarioStep {
   readonly expect: StepExpect;
   /** Collection variable → JSON pointer into the response body. */
   readonly capture: Readonly<Record<string, string>>;
+  /** Collection variable → pattern on cookie names: `name=value` of the first `Set-Cookie` whose name matches. */
+  readonly captureCookie: Readonly<Record<string, string>>;
+  /** Collection variable that takes the whole response body as text. */
+  readonly captureText: string | undefined;
 }
 
 export interface Scenario {

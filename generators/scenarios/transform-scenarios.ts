@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { ContractExpectations, OperationContract } from '../contract.js';
 import { stableId } from '../lib/stable-id.js';
-import type { PostmanAuth, PostmanBody, PostmanFolder, PostmanHeader, PostmanItem, PostmanRequest, PostmanUrl, PostmanVariable } from '../postman-v2.1.js';
+import type { PostmanAuth, PostmanBody, PostmanFolder, PostmanHeader, PostmanItem, PostmanProtocolProfileBehavior, PostmanRequest, PostmanUrl, PostmanVariable } from '../postman-v2.1.js';
 import { SCENARIOS_FOLDER, stepItemNames, type ScenarioStep, type ScenarioSuite } from './scenario-model.js';
 import { assetUrl } from '../assets.js';
 
@@ -30,19 +30,28 @@ export function scenarioPrerequestExec(requires: readonly string[], contract: Op
 const CALLER_AUTH: PostmanAuth = { type: 'bearer', bearer: [{ key: 'token', value: '{{jwt_token}}', type: 'string' }] };
 const UNPRIVILEGED_AUTH: PostmanAuth = { type: 'bearer', bearer: [{ key: 'token', value: '{{unprivileged_token}}', type: 'string' }] };
 
+/** Options of {@link transformScenarios}. */
+export interface ScenarioOptions {
+  /** the document authenticates with cookies: no step uses Postman's cookie jar (cookies go in `Cookie` headers) */
+  readonly cookieAuth?: boolean;
+}
+
 /** The scenario folder and the constants to declare as collection variables. Pure. */
 export function transformScenarios(
   suite: ScenarioSuite,
   operations: ReadonlyMap<string, OperationTemplate>,
+  options: ScenarioOptions = {},
 ): { folder: PostmanFolder; variables: PostmanVariable[] } {
   const folders: PostmanFolder[] = suite.scenarios.map((scenario) => ({
     id: stableId('scenario', scenario.name),
     name: scenario.name,
     ...(scenario.description === undefined ? {} : { description: scenario.description }),
-    item: scenario.steps.flatMap((step) => stepItemNames(step).map((name) => transformStep(step, name, operations, suite.file))),
+    item: scenario.steps.flatMap((step) => stepItemNames(step).map((name) => transformStep(step, name, operations, suite.file, options))),
   }));
   const variables = Object.entries(suite.constants).map(([key, value]): PostmanVariable => ({ key, value, type: 'string' }));
-  const captured = new Set(suite.scenarios.flatMap((s) => s.steps.flatMap((step) => Object.keys(step.capture))));
+  const captured = new Set(suite.scenarios.flatMap((s) => s.steps.flatMap((step) => [
+    ...Object.keys(step.capture), ...Object.keys(step.captureCookie), ...(step.captureText === undefined ? [] : [step.captureText]),
+  ])));
   for (const key of [...captured].sort()) {
     if (!(key in suite.constants)) variables.push({ key, value: '', type: 'string', description: 'Captured by a scenario step' });
   }
@@ -61,7 +70,7 @@ export function transformScenarios(
   };
 }
 
-function transformStep(step: ScenarioStep, name: string, operations: ReadonlyMap<string, OperationTemplate>, file: string): PostmanItem {
+function transformStep(step: ScenarioStep, name: string, operations: ReadonlyMap<string, OperationTemplate>, file: string, options: ScenarioOptions): PostmanItem {
   const template = step.operation === undefined ? undefined : operations.get(step.operation);
   const base = template?.item.request;
   const method = step.method ?? base?.method ?? 'GET';
@@ -83,22 +92,29 @@ function transformStep(step: ScenarioStep, name: string, operations: ReadonlyMap
     status: step.expect.status,
     ...(step.expect.vars.length > 0 ? { vars: step.expect.vars } : {}),
     ...(step.expect.body.length > 0 ? { body: step.expect.body } : {}),
+    ...(step.expect.headers.length > 0 ? { headers: step.expect.headers } : {}),
+    ...(step.expect.text.length > 0 ? { text: step.expect.text } : {}),
     ...(Object.keys(step.capture).length > 0 ? { capture: step.capture } : {}),
+    ...(Object.keys(step.captureCookie).length > 0 ? { captureCookie: step.captureCookie } : {}),
+    ...(step.captureText === undefined ? {} : { captureText: step.captureText }),
     ...(step.halt ? { halt: true } : {}),
   };
   const contract: OperationContract =
     template === undefined
       ? { operationId: `${method} ${step.rawPath ?? ''}`, expect }
       : { operationId: template.contract.operationId, ...(template.contract.statuses === undefined ? {} : { statuses: template.contract.statuses }), expect };
-  const item: PostmanItem & { protocolProfileBehavior?: { disableBodyPruning: boolean } } = {
+  const item: PostmanItem = {
     id: stableId('scenario-step', name),
     name,
     request,
     response: [],
     event: [{ listen: 'prerequest', script: { type: 'text/javascript', exec: scenarioPrerequestExec(step.requires, contract) } }],
   };
+  const behavior: PostmanProtocolProfileBehavior = { ...template?.item.protocolProfileBehavior };
+  if (options.cookieAuth === true) behavior.disableCookies = true;
   // Postman drops the body of a GET unless told not to (the malformed-JSON steps send one).
-  if (body !== undefined && (method === 'GET' || method === 'HEAD')) item.protocolProfileBehavior = { disableBodyPruning: true };
+  if (body !== undefined && (method === 'GET' || method === 'HEAD')) behavior.disableBodyPruning = true;
+  if (Object.keys(behavior).length > 0) item.protocolProfileBehavior = behavior;
   return item;
 }
 
@@ -106,9 +122,10 @@ function stepUrl(step: ScenarioStep, base: PostmanUrl | undefined): PostmanUrl {
   const segments = step.rawPath !== undefined || base === undefined ? (step.rawPath ?? '/').split('/').filter((s) => s !== '') : base.path;
   const query = Object.entries(step.query).map(([key, value]) => ({ key, value }));
   const encoded = query.map((q) => `${q.key}=${q.value}`);
+  const host = step.rawPath === undefined ? (base?.host[0] ?? '{{baseUrl}}') : '{{baseUrl}}';
   const url: PostmanUrl = {
-    raw: `{{baseUrl}}/${segments.join('/')}${step.rawPath?.endsWith('/') === true ? '/' : ''}${encoded.length > 0 ? `?${encoded.join('&')}` : ''}`,
-    host: ['{{baseUrl}}'],
+    raw: `${host}/${segments.join('/')}${step.rawPath?.endsWith('/') === true ? '/' : ''}${encoded.length > 0 ? `?${encoded.join('&')}` : ''}`,
+    host: [host],
     path: step.rawPath?.endsWith('/') === true ? [...segments, ''] : segments,
   };
   if (query.length > 0) url.query = query;

@@ -57,6 +57,23 @@ function contractTest(pm, definitions) {
     });
   });
 
+  (expectations.headers || []).forEach(function (check) {
+    expectTest('header ' + check.name + ' ' + describeHeaderCheck(check), function () {
+      checkHeader(check, headerLines(check.name));
+    });
+  });
+
+  (expectations.text || []).forEach(function (check) {
+    expectTest('body text ' + (check.kind === 'equals' ? 'is ' + JSON.stringify(check.value) : 'matches /' + check.pattern + '/'), function () {
+      var text = pm.response.text();
+      if (check.kind === 'equals') {
+        pm.expect(text).to.equal(check.value);
+      } else {
+        pm.expect(text).to.match(new RegExp(check.pattern));
+      }
+    });
+  });
+
   // Captures go to the collection variables, and to the environment when it declares the name
   // (an environment value would otherwise hide the captured one).
   var capture = expectations.capture || {};
@@ -64,19 +81,94 @@ function contractTest(pm, definitions) {
     expectTest('captures ' + name + ' from body ' + (capture[name] === '' ? '(root)' : capture[name]), function () {
       var value = readPointer(pm.response.json(), capture[name]);
       pm.expect(value, capture[name]).to.not.equal(undefined);
-      var text = typeof value === 'string' ? value : JSON.stringify(value);
-      pm.collectionVariables.set(name, text);
-      if (pm.environment.has(name)) {
-        pm.environment.set(name, text);
-      }
+      store(name, typeof value === 'string' ? value : JSON.stringify(value));
     });
   });
+
+  var captureCookie = expectations.captureCookie || {};
+  Object.keys(captureCookie).forEach(function (name) {
+    expectTest('captures ' + name + ' from the cookie named /' + captureCookie[name] + '/', function () {
+      var pattern = new RegExp(captureCookie[name]);
+      var pair = headerLines('Set-Cookie').map(function (line) {
+        return line.split(';')[0];
+      }).filter(function (cookie) {
+        return pattern.test(cookie.split('=')[0]);
+      })[0];
+      pm.expect(pair, 'a Set-Cookie named /' + captureCookie[name] + '/').to.be.a('string');
+      store(name, pair);
+    });
+  });
+
+  if (typeof expectations.captureText === 'string') {
+    store(expectations.captureText, pm.response.text());
+  }
 
   if (expectations.halt === true && failed > 0) {
     pm.execution.setNextRequest(null);
     pm.test(tag + 'the run stops here: ' + failed + ' expectation(s) of this step failed', function () {
       pm.expect(failed).to.equal(0);
     });
+  }
+
+  // Collection variable, and the environment's when it declares the name (its value would hide ours).
+  function store(name, text) {
+    pm.collectionVariables.set(name, text);
+    if (pm.environment.has(name)) {
+      pm.environment.set(name, text);
+    }
+  }
+
+  // The values of every response header line with this name (case-insensitive), in order.
+  function headerLines(name) {
+    var wanted = name.toLowerCase();
+    return pm.response.headers.all().filter(function (header) {
+      return String(header.key).toLowerCase() === wanted;
+    }).map(function (header) {
+      return String(header.value);
+    });
+  }
+
+  // "{{var}}" in a header check stands for the variable's value: as is in text, escaped in a pattern.
+  function withVariables(text, escape) {
+    return text.replace(/\{\{([^{}]+)\}\}/g, function (whole, variable) {
+      var value = pm.variables.get(variable);
+      var raw = value === undefined || value === null ? '' : String(value);
+      return escape ? raw.replace(/[.*+?^${}()|[\]\\\/]/g, '\\$&') : raw;
+    });
+  }
+
+  function checkHeader(check, lines) {
+    switch (check.kind) {
+      case 'absent':
+        pm.expect(lines.length, check.name + ': ' + JSON.stringify(lines)).to.equal(0);
+        break;
+      case 'count':
+        pm.expect(lines.length, check.name + ' lines: ' + JSON.stringify(lines)).to.equal(check.count);
+        break;
+      case 'equals':
+        pm.expect(lines.length, check.name + ': ' + JSON.stringify(lines)).to.equal(1);
+        pm.expect(lines[0]).to.equal(withVariables(check.value, false));
+        break;
+      case 'matches':
+        pm.expect(lines.length > 0, 'a ' + check.name + ' line').to.equal(true);
+        lines.forEach(function (line) {
+          pm.expect(line).to.match(new RegExp(withVariables(check.pattern, true)));
+        });
+        break;
+      case 'some':
+        pm.expect(lines.some(function (line) {
+          return new RegExp(withVariables(check.pattern, true)).test(line);
+        }), JSON.stringify(lines)).to.equal(true);
+        break;
+      case 'values':
+        pm.expect(lines.length, check.name + ' lines: ' + JSON.stringify(lines)).to.equal(check.patterns.length);
+        lines.forEach(function (line, i) {
+          pm.expect(line).to.match(new RegExp(withVariables(check.patterns[i], true)));
+        });
+        break;
+      default:
+        throw new Error('unknown header check ' + check.kind);
+    }
   }
 
   function expectTest(name, fn) {
@@ -225,6 +317,27 @@ function describeAssertion(assertion) {
       return 'is absent';
     default:
       return assertion.kind;
+  }
+}
+
+function describeHeaderCheck(check) {
+  switch (check.kind) {
+    case 'absent':
+      return 'is absent';
+    case 'count':
+      return 'is sent ' + check.count + ' time(s)';
+    case 'equals':
+      return 'is ' + JSON.stringify(check.value);
+    case 'matches':
+      return 'matches /' + check.pattern + '/';
+    case 'some':
+      return 'has a line matching /' + check.pattern + '/';
+    case 'values':
+      return 'lines match ' + check.patterns.map(function (pattern) {
+        return '/' + pattern + '/';
+      }).join(', ');
+    default:
+      return check.kind;
   }
 }
 

@@ -13,6 +13,7 @@ import { stableId } from '../lib/stable-id.js';
 import { asString, isObject } from '../lib/type-checks.js';
 import type { PostmanCollection, PostmanFolder, PostmanItem, PostmanVariable } from '../postman-v2.1.js';
 import { transformOperation } from './operation-object.js';
+import { usesCookieAuth } from './request-behavior.js';
 import { createSchemaRegistry } from './schema-object.js';
 import { collectionAuth, TOKEN_VARIABLE } from './security-requirement.js';
 import type { ScenarioSuite } from '../scenarios/scenario-model.js';
@@ -61,7 +62,8 @@ export function generateCollection(spec: LoadedSpec, options: GenerateOptions = 
   }
   const rootItems: PostmanItem[] = [];
   const ids = new Map<string, string>();
-  const extraVariables = new Set<string>();
+  const extraVariables = new Map<string, string>();
+  const cookieAuth = usesCookieAuth(doc);
   const templates = new Map<string, OperationTemplate>();
 
   for (const path of Object.keys(paths)) {
@@ -82,9 +84,9 @@ export function generateCollection(spec: LoadedSpec, options: GenerateOptions = 
         throw new SpecError('ERR_SPEC_INVALID', displayPath(spec.rootFile), at.pointer, `operationId "${operationId}" is also used at ${previous}`);
       }
       ids.set(operationId, at.pointer);
-      const { item, variables, contract } = transformOperation(spec, registry, { operationId, method, path, operation, pathItem, at, pathAt });
+      const { item, variables, contract } = transformOperation(spec, registry, { operationId, method, path, operation, pathItem, at, pathAt, cookieAuth });
       templates.set(operationId, { item, contract });
-      variables.forEach((v) => extraVariables.add(v));
+      for (const [name, value] of variables) if (!extraVariables.has(name) || extraVariables.get(name) === '') extraVariables.set(name, value);
       const tag = Array.isArray(operation.tags) ? asString(operation.tags[0]) : undefined;
       if (tag === undefined) {
         rootItems.push(item);
@@ -98,8 +100,8 @@ export function generateCollection(spec: LoadedSpec, options: GenerateOptions = 
   const auth = collectionAuth(doc);
   const variable: PostmanVariable[] = [{ key: 'baseUrl', value: options.baseUrl ?? serverUrl(doc.servers), type: 'string' }];
   if (auth !== undefined) variable.push({ key: TOKEN_VARIABLE, value: '', type: 'string' });
-  for (const name of [...extraVariables].sort()) variable.push({ key: name, value: '', type: 'string' });
-  const scenarios = options.scenarios === undefined ? undefined : transformScenarios(options.scenarios, templates);
+  for (const name of [...extraVariables.keys()].sort()) variable.push({ key: name, value: extraVariables.get(name) ?? '', type: 'string' });
+  const scenarios = options.scenarios === undefined ? undefined : transformScenarios(options.scenarios, templates, { cookieAuth });
   for (const extra of scenarios?.variables ?? []) {
     if (!variable.some((v) => v.key === extra.key)) variable.push(extra);
   }
@@ -108,6 +110,9 @@ export function generateCollection(spec: LoadedSpec, options: GenerateOptions = 
     asString(info.description)?.trim() ?? '',
     `Generated from \`${specName}\` (OpenAPI ${String(doc.openapi)}, API version ${String(info.version ?? 'unversioned')}) by \`npm run generate\`; do not edit by hand.`,
     'Every request runs the collection-level contract test: its status is documented, its Content-Type matches, its JSON body validates against the documented schema and required headers are present.',
+    cookieAuth
+      ? "This API also authenticates with cookies, so every request has Postman's cookie jar disabled (the request setting \"Disable cookie jar\", `protocolProfileBehavior.disableCookies`): a cookie an answer sets is never stored, and one the jar already holds is never sent. A request that needs a cookie sends it in its own `Cookie` header."
+      : '',
   ].filter((p) => p !== '').join('\n\n');
 
   const collection: PostmanCollection = {

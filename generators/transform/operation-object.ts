@@ -13,7 +13,9 @@ import { mergeParameters, parametersAt, transformParameters } from './parameter-
 import { isJsonMediaType, transformRequestBody } from './request-body-object.js';
 import { transformResponses, type DocumentedResponse } from './responses-object.js';
 import type { SchemaRegistry } from './schema-object.js';
+import { requestBehavior } from './request-behavior.js';
 import { operationAuth } from './security-requirement.js';
+import { requestBase } from './server-object.js';
 
 export interface OperationInput {
   operationId: string;
@@ -23,6 +25,8 @@ export interface OperationInput {
   pathItem: JsonObject;
   at: Location;
   pathAt: Location;
+  /** the document authenticates with cookies: requests never use Postman's cookie jar */
+  cookieAuth: boolean;
 }
 
 /** `/users/{id}/x` → path segments `['users', ':id', 'x']`. */
@@ -30,7 +34,14 @@ export function postmanPath(path: string): string[] {
   return path.split('/').filter((s) => s !== '').map((segment) => segment.replace(/\{([^}]+)\}/g, ':$1'));
 }
 
-export function transformOperation(spec: LoadedSpec, registry: SchemaRegistry, input: OperationInput): { item: PostmanItem; variables: string[]; contract: OperationContract } {
+/** What one operation gives the collection: its request item, the variables it needs (name → default) and its contract. */
+export interface TransformedOperation {
+  item: PostmanItem;
+  variables: Map<string, string>;
+  contract: OperationContract;
+}
+
+export function transformOperation(spec: LoadedSpec, registry: SchemaRegistry, input: OperationInput): TransformedOperation {
   const { operation, operationId } = input;
   const params = transformParameters(spec, mergeParameters(spec, parametersAt(input.pathItem, input.pathAt), parametersAt(operation, input.at)));
   const requestBody = transformRequestBody(spec, operation.requestBody, { file: input.at.file, pointer: childPointer(input.at.pointer, 'requestBody') });
@@ -41,13 +52,14 @@ export function transformOperation(spec: LoadedSpec, registry: SchemaRegistry, i
   const accept = acceptHeader(responses);
   if (accept !== undefined) header.push({ key: 'Accept', value: accept });
   if (requestBody !== undefined) header.push({ key: 'Content-Type', value: requestBody.contentType });
-  header.push(...params.header);
+  header.push(...params.header, ...(auth.kind === 'auth' ? auth.headers ?? [] : []));
 
+  const base = requestBase(input.pathItem, operation);
   const segments = postmanPath(input.path);
   const enabledQuery = params.query.filter((q) => q.disabled !== true).map((q) => `${q.key}=${q.value}`);
   const url: PostmanUrl = {
-    raw: `{{baseUrl}}/${segments.join('/')}${enabledQuery.length > 0 ? `?${enabledQuery.join('&')}` : ''}`,
-    host: ['{{baseUrl}}'],
+    raw: `${base.base}/${segments.join('/')}${enabledQuery.length > 0 ? `?${enabledQuery.join('&')}` : ''}`,
+    host: [base.base],
     path: segments,
   };
   if (params.query.length > 0) url.query = params.query;
@@ -56,7 +68,7 @@ export function transformOperation(spec: LoadedSpec, registry: SchemaRegistry, i
   const request: PostmanRequest = { method: input.method.toUpperCase(), header, url };
   if (requestBody !== undefined) request.body = requestBody.body;
   if (auth.kind === 'auth') request.auth = auth.auth;
-  const description = describeOperation(input, responses, auth.schemes, requestBody?.description);
+  const description = describeOperation(input, responses, auth.alternatives, requestBody?.description);
   const withDescription: PostmanRequest = { ...request, ...(description === '' ? {} : { description }) };
 
   const contract: OperationContract = { operationId, statuses: Object.fromEntries(responses.map((r) => [r.status, r.contract])) };
@@ -80,7 +92,11 @@ export function transformOperation(spec: LoadedSpec, registry: SchemaRegistry, i
     ),
     event: [{ listen: 'prerequest', script: { type: 'text/javascript', exec: contractPrerequestExec(contract) } }],
   };
-  return { item, variables: auth.kind === 'auth' ? auth.variables : [], contract };
+  const behavior = requestBehavior(input.cookieAuth, responses.map((r) => r.status));
+  if (behavior !== undefined) item.protocolProfileBehavior = behavior;
+  const variables = new Map(base.variables);
+  for (const name of auth.kind === 'auth' ? auth.variables : []) if (!variables.has(name)) variables.set(name, '');
+  return { item, variables, contract };
 }
 
 function operationName(input: OperationInput): string {
@@ -95,14 +111,15 @@ function acceptHeader(responses: DocumentedResponse[]): string | undefined {
 }
 
 /** Markdown: description (or summary), deprecation, auth, body and the documented responses. */
-function describeOperation(input: OperationInput, responses: DocumentedResponse[], schemes: string[], bodyDescription: string | undefined): string {
+function describeOperation(input: OperationInput, responses: DocumentedResponse[], alternatives: string[][], bodyDescription: string | undefined): string {
   const { operation } = input;
   const parts: string[] = [];
   const text = asString(operation.description)?.trim() || asString(operation.summary)?.trim();
   if (text) parts.push(text);
   if (operation.deprecated === true) parts.push('> **Deprecated.**');
   parts.push(`\`${input.method.toUpperCase()} ${input.path}\` · operationId \`${input.operationId}\``);
-  parts.push(schemes.length > 0 ? `**Auth:** ${schemes.map((s) => `\`${s}\``).join(', ')}` : '**Auth:** none (public)');
+  const ways = alternatives.map((names) => names.map((s) => `\`${s}\``).join(alternatives.length > 1 ? ' + ' : ', '));
+  parts.push(ways.length > 0 ? `**Auth:** ${ways.join(', or ')}` : '**Auth:** none (public)');
   if (bodyDescription !== undefined && bodyDescription.trim() !== '') parts.push(`**Body:** ${bodyDescription.trim()}`);
   if (responses.length > 0) {
     parts.push(['**Responses**', '', ...responses.map((r) => `- \`${r.status}\` ${r.description.trim().split('\n')[0] ?? ''}`.trimEnd())].join('\n'));

@@ -1,19 +1,22 @@
 /**
  * Security Requirement / Scheme Objects (OAS §4.8.30, §4.8.27) → Postman auth.
  * Bearer-like schemes use the collection's `bearer {{jwt_token}}`; `security: []` (or no
- * requirement at all) gives `noauth`, so a token is never sent to a public endpoint.
+ * requirement at all) gives `noauth`, so a token is never sent to a public endpoint. A cookie scheme
+ * (`apiKey` `in: cookie`) in the first requirement becomes a `Cookie: {{auth_cookie}}` header.
  * @see https://spec.openapis.org/oas/v3.1.0#security-requirement-object
  */
 import { isObject, type JsonObject } from '../lib/type-checks.js';
-import type { PostmanAuth } from '../postman-v2.1.js';
+import type { PostmanAuth, PostmanHeader } from '../postman-v2.1.js';
 
 export const TOKEN_VARIABLE = 'jwt_token';
 export const API_KEY_VARIABLE = 'api_key';
+/** Holds the whole `name=value` of the cookie a cookie scheme names. */
+export const COOKIE_VARIABLE = 'auth_cookie';
 
 export type OperationAuth =
   /** inherit the collection's bearer auth */
-  | { kind: 'inherit'; schemes: string[] }
-  | { kind: 'auth'; auth: PostmanAuth; schemes: string[]; variables: string[] };
+  | { kind: 'inherit'; schemes: string[]; alternatives: string[][] }
+  | { kind: 'auth'; auth: PostmanAuth; schemes: string[]; variables: string[]; alternatives: string[][]; headers?: PostmanHeader[] };
 
 function schemes(doc: JsonObject): JsonObject {
   const components = isObject(doc.components) ? doc.components : {};
@@ -33,16 +36,29 @@ export function collectionAuth(doc: JsonObject): PostmanAuth | undefined {
     : undefined;
 }
 
-/** The auth of one operation: its own `security`, else the document's. */
+function isCookieScheme(scheme: unknown): boolean {
+  return isObject(scheme) && scheme.type === 'apiKey' && scheme.in === 'cookie';
+}
+
+/** The auth of one operation: its own `security`, else the document's. The collection sends the first requirement. */
 export function operationAuth(doc: JsonObject, operation: JsonObject): OperationAuth {
   const requirement = operation.security ?? doc.security;
-  const noauth: OperationAuth = { kind: 'auth', auth: { type: 'noauth' }, schemes: [], variables: [] };
+  const alternatives = Array.isArray(requirement) ? requirement.filter(isObject).map((r) => Object.keys(r)).filter((r) => r.length > 0) : [];
+  const noauth: OperationAuth = { kind: 'auth', auth: { type: 'noauth' }, schemes: [], variables: [], alternatives };
   if (!Array.isArray(requirement) || requirement.length === 0) return noauth;
   const first = requirement[0];
   if (!isObject(first) || Object.keys(first).length === 0) return noauth;
   const names = Object.keys(first);
   const defined = schemes(doc);
-  if (names.every((name) => isBearerLike(defined[name])) && collectionAuth(doc) !== undefined) return { kind: 'inherit', schemes: names };
+  if (names.every((name) => isBearerLike(defined[name])) && collectionAuth(doc) !== undefined) return { kind: 'inherit', schemes: names, alternatives };
+  if (names.some((name) => isCookieScheme(defined[name]))) {
+    const rest = operationAuth(doc, { security: [Object.fromEntries(names.filter((name) => !isCookieScheme(defined[name])).map((name) => [name, []]))] });
+    const headers = [{ key: 'Cookie', value: `{{${COOKIE_VARIABLE}}}` }];
+    const variables = [COOKIE_VARIABLE, ...(rest.kind === 'auth' ? rest.variables : [])];
+    return rest.kind === 'auth'
+      ? { ...rest, schemes: names, variables, alternatives, headers }
+      : { kind: 'auth', auth: { type: 'noauth' }, schemes: names, variables, alternatives, headers };
+  }
   for (const name of names) {
     const scheme = defined[name];
     if (!isObject(scheme)) continue;
@@ -50,6 +66,7 @@ export function operationAuth(doc: JsonObject, operation: JsonObject): Operation
       return {
         kind: 'auth',
         schemes: names,
+        alternatives,
         variables: [API_KEY_VARIABLE],
         auth: {
           type: 'apikey',
@@ -65,6 +82,7 @@ export function operationAuth(doc: JsonObject, operation: JsonObject): Operation
       return {
         kind: 'auth',
         schemes: names,
+        alternatives,
         variables: ['username', 'password'],
         auth: {
           type: 'basic',
@@ -76,5 +94,5 @@ export function operationAuth(doc: JsonObject, operation: JsonObject): Operation
       };
     }
   }
-  return collectionAuth(doc) === undefined ? noauth : { kind: 'inherit', schemes: names };
+  return collectionAuth(doc) === undefined ? noauth : { kind: 'inherit', schemes: names, alternatives };
 }

@@ -14,7 +14,7 @@ const root = new URL('../../', import.meta.url);
 const path = (rel: string): string => new URL(rel, root).pathname;
 const committed = JSON.parse(await readFile(path('collections/aam-6.9.32.postman_collection.json'), 'utf8')) as PostmanCollection;
 
-type Item = PostmanItem & { protocolProfileBehavior?: { disableBodyPruning: boolean } };
+type Item = PostmanItem;
 function items(node: { item: Array<PostmanItem | PostmanFolder> }): Item[] {
   return node.item.flatMap((entry) => ('request' in entry ? [entry] : items(entry)));
 }

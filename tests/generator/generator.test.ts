@@ -51,7 +51,7 @@ async function generateAam(): Promise<PostmanCollection> {
 }
 
 // ---- stub pm: just enough of the sandbox API the contract script uses ----
-interface StubResponse { code: number; headers: Record<string, string>; body: string }
+interface StubResponse { code: number; headers: Record<string, string | string[]>; body: string }
 interface TestResult { name: string; passed: boolean; error?: string }
 
 function runScripts(exec: string[][], response: StubResponse): TestResult[] {
@@ -89,8 +89,12 @@ function runScripts(exec: string[][], response: StubResponse): TestResult[] {
     },
     response: {
       code: response.code,
-      headers: { get: (name: string) => Object.entries(response.headers).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1] },
+      headers: {
+        get: (name: string) => [Object.entries(response.headers).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1]].flat()[0],
+        all: () => Object.entries(response.headers).flatMap(([key, value]) => [value].flat().map((v) => ({ key, value: v }))),
+      },
       json,
+      text: () => response.body,
       to: {
         have: {
           jsonSchema: (schema: object) => {
@@ -173,12 +177,33 @@ test('environments of two collections get their own ids and names (scope)', () =
 
 test('AAM: one request per operationId, public operations send no token', async () => {
   const collection = await generate(AAM);
-  const ids = ['listTokens', 'createToken', 'getToken', 'deleteToken', 'resetTokens', 'resetTokensPut', 'resetTokensPatch', 'validateToken', 'validateTokenV1', 'refreshToken', 'refreshTokenV1', 'revokeToken', 'authenticate', 'authenticateV1'];
+  const ids = ['listTokens', 'createToken', 'getToken', 'deleteToken', 'resetTokens', 'resetTokensPut', 'resetTokensPatch', 'validateToken', 'validateTokenV1', 'refreshToken', 'refreshTokenV1', 'revokeToken', 'authenticate', 'authenticateV1', 'getRestNonce', 'signedUrlLogin'];
   assert.deepEqual(items(collection).map((i) => i.id).sort(), ids.map((id) => stableId('item', id)).sort());
-  const auth = (id: string) => items(collection).find((i) => i.id === stableId('item', id))?.request.auth;
-  assert.deepEqual(auth('authenticate'), { type: 'noauth' });
-  assert.equal(auth('createToken'), undefined);
+  const item = (id: string) => items(collection).find((i) => i.id === stableId('item', id));
+  assert.deepEqual(item('authenticate')?.request.auth, { type: 'noauth' });
+  assert.equal(item('createToken')?.request.auth, undefined);
   assert.deepEqual(collection.auth, { type: 'bearer', bearer: [{ key: 'token', value: '{{jwt_token}}', type: 'string' }] });
+});
+
+test('AAM: cookie authentication — no request uses the jar, the cookie route sends its own Cookie header, redirects are not followed', async () => {
+  const collection = await generate(AAM);
+  const item = (id: string) => items(collection).find((i) => i.id === stableId('item', id));
+  for (const each of items(collection)) assert.equal(each.protocolProfileBehavior?.disableCookies, true, each.name);
+  assert.deepEqual(item('getRestNonce')?.request.auth, { type: 'noauth' });
+  assert.deepEqual(item('getRestNonce')?.request.header.find((h) => h.key === 'Cookie'), { key: 'Cookie', value: '{{auth_cookie}}' });
+  assert.equal(item('getRestNonce')?.request.url.raw, '{{siteUrl}}/wp-admin/admin-ajax.php?action=rest-nonce');
+  assert.deepEqual(item('signedUrlLogin')?.protocolProfileBehavior, { disableCookies: true, followRedirects: false });
+  assert.equal(item('listTokens')?.protocolProfileBehavior?.followRedirects, undefined);
+  assert.match(item('listTokens')?.request.description ?? '', /\*\*Auth:\*\* `bearerJwt`, or `wpCookie` \+ `wpNonce`/);
+  assert.deepEqual(collection.variable.find((v) => v.key === 'siteUrl'), { key: 'siteUrl', value: 'http://127.0.0.1:8080', type: 'string' });
+  assert.match(collection.info.description, /cookie jar disabled/);
+});
+
+test('a spec without a cookie scheme keeps the cookie jar and the document server', async () => {
+  const collection = await generate(path('tests/fixtures/openapi/petstore-expanded.yaml'));
+  assert.ok(items(collection).every((i) => i.protocolProfileBehavior === undefined));
+  assert.ok(items(collection).every((i) => i.request.url.host[0] === '{{baseUrl}}'));
+  assert.doesNotMatch(collection.info.description, /cookie jar/);
 });
 
 test('environments: jwt_token and passwords are secret, keys identical', async () => {
@@ -223,6 +248,26 @@ const contractCases: Array<[string, string, StubResponse, OperationContract['exp
     { halt: true, vars: [{ variable: 'target', pattern: '^[1-9]', message: 'target must be set' }], body: [{ pointer: '/id', kind: 'notEqualsVar', variable: 'target' }] },
     { '[createNode] variable target matches /^[1-9]/': false, '[createNode] body /id differs from {{target}}': true, 'setNextRequest(null)': true, '[createNode] the run stops here: 1 expectation(s) of this step failed': false }],
   ['expect: a wrong status fails', 'createNode', { code: 201, headers: { 'Content-Type': 'application/json' }, body: NODE }, { status: [200, 204] }, { '[createNode] status is 200 or 204 as expected': false }],
+  ['expect: header lines and cookies pass', 'createNode',
+    { code: 201, headers: { 'Content-Type': 'application/json', 'Set-Cookie': ['a_1=x%7C1; path=/; HttpOnly', 'b_2=y; path=/admin'], Location: 'http://h.example/admin/' }, body: NODE },
+    { headers: [
+      { name: 'set-cookie', kind: 'count', count: 2 }, { name: 'Set-Cookie', kind: 'matches', pattern: '; path=/' }, { name: 'Set-Cookie', kind: 'some', pattern: '^b_{{declared}}2=' },
+      { name: 'Set-Cookie', kind: 'values', patterns: ['^a_1=', '^b_2='] }, { name: 'Location', kind: 'equals', value: 'http://h.example/admin/' }, { name: 'Allow', kind: 'absent' },
+    ], captureCookie: { cookie_b: '^b_' } },
+    { '[createNode] header set-cookie is sent 2 time(s)': true, '[createNode] header Set-Cookie matches /; path=//': true, '[createNode] header Set-Cookie has a line matching /^b_{{declared}}2=/': true,
+      '[createNode] header Set-Cookie lines match /^a_1=/, /^b_2=/': true, '[createNode] header Location is "http://h.example/admin/"': true, '[createNode] header Allow is absent': true,
+      '[createNode] captures cookie_b from the cookie named /^b_/': true }],
+  ['expect: header lines and cookies fail', 'createNode', { code: 201, headers: { 'Content-Type': 'application/json', 'Set-Cookie': 'a_1=x; path=/' }, body: NODE },
+    { headers: [
+      { name: 'Set-Cookie', kind: 'count', count: 3 }, { name: 'Set-Cookie', kind: 'matches', pattern: 'HttpOnly$' }, { name: 'Set-Cookie', kind: 'some', pattern: '^b_' },
+      { name: 'Set-Cookie', kind: 'values', patterns: ['^a_1=', '^b_2='] }, { name: 'Content-Type', kind: 'absent' }, { name: 'X-None', kind: 'equals', value: 'x' },
+    ], captureCookie: { cookie_b: '^b_' } },
+    { '[createNode] header Set-Cookie is sent 3 time(s)': false, '[createNode] header Set-Cookie matches /HttpOnly$/': false, '[createNode] header Set-Cookie has a line matching /^b_/': false,
+      '[createNode] header Set-Cookie lines match /^a_1=/, /^b_2=/': false, '[createNode] header Content-Type is absent': false, '[createNode] header X-None is "x"': false,
+      '[createNode] captures cookie_b from the cookie named /^b_/': false }],
+  ['expect: the body as text', 'createNode', { code: 201, headers: { 'Content-Type': 'application/json' }, body: '8b1087f57a' },
+    { text: [{ kind: 'matches', pattern: '^[0-9a-f]{10}$' }, { kind: 'equals', value: '0' }], captureText: 'nonce' },
+    { '[createNode] body text matches /^[0-9a-f]{10}$/': true, '[createNode] body text is "0"': false }],
 ];
 const tree = await generate(path('tests/fixtures/openapi/tree-forms.openapi.yaml'));
 for (const [name, operationId, response, expect, want] of contractCases) {

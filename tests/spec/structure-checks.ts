@@ -1,7 +1,8 @@
 /**
  * The structure checks every generation's spec gets (what the generator and a Postman user rely on): one
  * described tag per operation, a summary and a description, every response with a schema and at least one
- * named example, every request body with an example, and the headers WordPress always sends declared as required.
+ * named example, every request body with an example, and the headers WordPress always sends declared as required
+ * (REST answers; the operations on the site itself — their own `servers` — answer HTML).
  * Not a test file itself: the `*.test.ts` files call {@link registerStructureTests}.
  */
 import { test } from 'node:test';
@@ -44,7 +45,20 @@ export function registerStructureTests(doc: JsonObject, name: string): void {
     });
 
     const responses = isObject(operation['responses']) ? operation['responses'] : {};
+    // operations on the site itself (their own `servers`: admin-ajax, the signed-URL login) answer HTML, not REST JSON
+    const pathItem = isObject(doc['paths']) ? doc['paths'][path] : undefined;
+    const onSite = isObject(pathItem) && Array.isArray(pathItem['servers']);
     for (const [status, response] of Object.entries(responses)) {
+      if (onSite) {
+        test(`${label} → ${status} (not REST) has an HTML schema and a named example`, () => {
+          const media = mediaTypes(response);
+          assert.deepEqual(media.map(([type]) => type), ['text/html']);
+          const [, html] = media[0] ?? ['', {}];
+          assert.ok(isObject(html['schema']), 'schema');
+          assert.ok(isObject(html['examples']) && Object.keys(html['examples']).length > 0, 'named examples');
+        });
+        continue;
+      }
       test(`${label} → ${status} has a JSON schema, a named example and WordPress' headers`, () => {
         const media = mediaTypes(response);
         assert.deepEqual(media.map(([type]) => type), ['application/json']);
