@@ -11,12 +11,17 @@ export function environmentFileName(target: RunTarget): string {
   return target.kind === 'mock' ? 'local.postman_environment.json' : 'real-site.postman_environment.json';
 }
 
+/** The site URL of a REST base: `https://site/wp-json` → `https://site` (admin-ajax and the signed-URL login live there). */
+export function siteUrlOf(restUrl: string): string {
+  return restUrl.replace(/\/wp-json\/?$/i, '');
+}
+
 /**
  * The environment of the run: the generated file with the target's values set. Keys not in the file are
  * added; nothing else changes (so the collection runs unchanged, only the environment differs).
  */
 export function buildEnvironment(file: EnvironmentFile, target: RunTarget, restUrl: string): EnvironmentFile {
-  const overrides = new Map<string, string>([['baseUrl', restUrl]]);
+  const overrides = new Map<string, string>([['baseUrl', restUrl], ['siteUrl', siteUrlOf(restUrl)]]);
   if (target.kind === 'site') {
     const { credentials, unprivileged } = target;
     overrides.set('jwt_token', 'token' in credentials ? credentials.token.replace(/^Bearer /, '') : '');

@@ -21,7 +21,7 @@ export interface AlteringProxy {
  * Binds 127.0.0.1 on a free port. A thin adapter over the fault-injection proxy (tests/mutation).
  */
 export async function startAlteringProxy(
-  upstream: string,
+  upstream: string | (() => string),
   alter: (answer: ProxiedAnswer) => { status: number; body: string } | undefined,
 ): Promise<AlteringProxy> {
   const proxy = await startFaultProxy(upstream, {

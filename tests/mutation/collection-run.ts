@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { NewmanRunOptions, NewmanRunSummary } from 'newman';
 import { SCENARIOS_FOLDER } from '../../generators/scenarios/scenario-model.js';
+import { siteUrlOf } from '../../runner/environment.js';
 import { runNewman } from '../../runner/newman-run.js';
 import { generationFiles, type AamVersion } from '../../runner/generations.js';
 
@@ -85,7 +86,8 @@ export function factsOf(summary: NewmanRunSummary): CollectionRunFacts {
  */
 export async function runCollection(options: CollectionRunOptions): Promise<CollectionRunFacts> {
   const { collection, environment } = await loadFiles(options.root ?? DEFAULT_ROOT, options.version);
-  const values = environment.values.map((entry) => (entry.key === 'baseUrl' ? { ...entry, value: options.restUrl } : entry));
+  const site: Readonly<Record<string, string>> = { baseUrl: options.restUrl, siteUrl: siteUrlOf(options.restUrl) };
+  const values = environment.values.map((entry) => (site[entry.key] === undefined ? entry : { ...entry, value: site[entry.key] as string }));
   const summary = await runNewman({
     collection,
     environment: { ...environment, values } as unknown as NewmanRunOptions['environment'],

@@ -46,11 +46,12 @@ function forward(target: URL, req: ProxiedRequest): Promise<ProxiedResponse> {
  * fault rewrite the request before, and the answer after. Binds 127.0.0.1 on a free port.
  */
 export async function startFaultProxy(
-  upstream: string,
+  upstream: string | (() => string),
   handler: FaultHandler,
   routeOf: (req: ProxiedRequest) => string | undefined = () => undefined,
 ): Promise<FaultProxy> {
-  const target = new URL(upstream);
+  // the upstream may be named later (a mock whose site URL is this proxy's URL starts after it)
+  const targetOf = (): URL => new URL(typeof upstream === 'string' ? upstream : upstream());
   let altered = 0;
   const errors: string[] = [];
   const server: Server = createServer((incoming, res) => {
@@ -64,7 +65,7 @@ export async function startFaultProxy(
       const rewritten = handler.request?.(received, routeOf(received));
       if (rewritten !== undefined) changed = true;
       const sent = rewritten ?? received;
-      const upstreamAnswer = await forward(target, sent);
+      const upstreamAnswer = await forward(targetOf(), sent);
       const alteredAnswer = handler.response?.(sent, upstreamAnswer, routeOf(sent));
       if (alteredAnswer !== undefined) changed = true;
       if (changed) altered += 1;

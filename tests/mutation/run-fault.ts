@@ -34,9 +34,12 @@ export interface RunFaultOptions {
  */
 export async function runFault(catalogue: Catalogue, fault: Fault | undefined, options: RunFaultOptions = {}): Promise<FaultOutcome> {
   const started = performance.now();
-  const mock = await startMock({ aamVersion: catalogue.version, port: 0, host: '127.0.0.1' });
+  // The mock's site URL is the proxy's (cookie names, redirects and the admin URL are the site's own).
+  let mockUrl = '';
+  const proxy = await startFaultProxy(() => mockUrl, fault?.start() ?? {}, catalogue.routeOf);
   try {
-    const proxy = await startFaultProxy(mock.url, fault?.start() ?? {}, catalogue.routeOf);
+    const mock = await startMock({ aamVersion: catalogue.version, port: 0, host: '127.0.0.1', siteUrl: proxy.url });
+    mockUrl = mock.url;
     try {
       const facts = await runCollection({ restUrl: `${proxy.url}/wp-json`, version: catalogue.version, bail: fault !== undefined && (options.bail ?? true) });
       const errors = [...proxy.errors(), ...(facts.runError === undefined ? [] : [facts.runError])];
@@ -52,9 +55,9 @@ export async function runFault(catalogue: Catalogue, fault: Fault | undefined, o
         durationMs: Math.round(performance.now() - started),
       };
     } finally {
-      await proxy.close();
+      await mock.close();
     }
   } finally {
-    await mock.close();
+    await proxy.close();
   }
 }
