@@ -150,9 +150,9 @@ test('with only a token (no logins, no unprivileged account) the steps that need
     const { exitCode, facts } = await quietRun(target);
     assert.deepEqual(facts.failures, []);
     assert.equal(exitCode, 0);
-    // Log the caller in, log the unprivileged account in, 10 authentication steps, the 21 cookie steps that need a
+    // Log the caller in, log the unprivileged account in, 10 authentication steps, the 22 cookie steps that need a
     // password login, 7 callers without capabilities, 4 teardown revocations of tokens the run did not obtain.
-    assert.equal(facts.notSent, 44);
+    assert.equal(facts.notSent, 45);
     assert.equal(facts.errored, 0);
   } finally {
     await mock.close();

@@ -15,8 +15,8 @@ export interface ProxiedResponse {
   readonly body: string;
 }
 
-/** The routes of AAM 6.9.32's JWT API (operationIds of the spec; the three reset methods are one route). */
-export const ROUTES = [
+/** The REST routes of AAM 6.9.32's JWT API (operationIds of the spec; the three reset methods are one route). */
+export const REST_ROUTES = [
   'listTokens',
   'createToken',
   'getToken',
@@ -30,6 +30,12 @@ export const ROUTES = [
   'authenticate',
   'authenticateV1',
 ] as const;
+
+/** The two operations on the site itself: WordPress' admin-ajax nonce and AAM's signed-URL login. */
+export const SITE_ROUTES = ['getRestNonce', 'signedUrlLogin'] as const;
+
+/** Every route of the spec. */
+export const ROUTES = [...REST_ROUTES, ...SITE_ROUTES] as const;
 
 export type Route = (typeof ROUTES)[number];
 
@@ -64,7 +70,10 @@ export function effectiveMethod(req: ProxiedRequest): string {
 
 /** Which route of the API WordPress would match (case-insensitive, trailing slash ignored), or undefined. */
 export function routeOf(req: ProxiedRequest): Route | undefined {
-  const path = req.url.split('?')[0]?.replace(/^\/wp-json/i, '').replace(/\/+$/, '').toLowerCase() ?? '';
+  const raw = req.url.split('?')[0] ?? '';
+  if (raw === '/wp-admin/admin-ajax.php') return 'getRestNonce';
+  if (!/^\/wp-json(\/|$)/i.test(raw) && queryOf(req.url).has('aam-jwt')) return 'signedUrlLogin';
+  const path = raw.replace(/^\/wp-json/i, '').replace(/\/+$/, '').toLowerCase();
   const method = effectiveMethod(req);
   if (path === '/aam/v2/service/jwt') return method === 'GET' ? 'listTokens' : method === 'POST' ? 'createToken' : undefined;
   if (path === '/aam/v2/service/jwt/reset' && ['POST', 'PUT', 'PATCH'].includes(method)) return 'resetTokens';

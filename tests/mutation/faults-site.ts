@@ -1,4 +1,4 @@
-import { headerOf, isRecord, parseJson, restError, ROUTES, SERVICE_ROUTES, withJson, type ProxiedRequest } from './exchange.js';
+import { headerOf, isRecord, parseJson, restError, REST_ROUTES, SERVICE_ROUTES, withJson, type ProxiedRequest } from './exchange.js';
 import { answerFault, requestFault, statelessFault, type Fault } from './fault-model.js';
 
 /** Faults of the login routes, of token transport, and of the site as a whole (server, WordPress layer). */
@@ -49,14 +49,14 @@ export function siteFaults(knownPaths: RegExp): readonly Fault[] {
       const value = headerOf(req.headers, 'authorization');
       return value === undefined || value.startsWith('Bearer ') ? undefined : withoutHeader(req, 'authorization');
     }),
-    statelessFault('content-type-html', 'every answer is sent as `Content-Type: text/html; charset=UTF-8` (a caching plugin rewrites headers)', ROUTES, {
+    statelessFault('content-type-html', 'every answer is sent as `Content-Type: text/html; charset=UTF-8` (a caching plugin rewrites headers)', REST_ROUTES, {
       response: (_req, res) => ({ ...res, headers: { ...res.headers, 'content-type': 'text/html; charset=UTF-8' } }),
     }),
-    requestFault('malformed-json-ignored', 'a malformed JSON body is treated as an empty body instead of a 400 rest_invalid_json', ROUTES, (req) => {
+    requestFault('malformed-json-ignored', 'a malformed JSON body is treated as an empty body instead of a 400 rest_invalid_json', REST_ROUTES, (req) => {
       const type = headerOf(req.headers, 'content-type') ?? '';
       return type.includes('application/json') && req.body !== '' && parseJson(req.body) === undefined ? { ...req, body: '' } : undefined;
     }),
-    statelessFault('wrong-method-405', 'a method a route does not register gets 405 Method Not Allowed instead of 404 rest_no_route', ROUTES, {
+    statelessFault('wrong-method-405', 'a method a route does not register gets 405 Method Not Allowed instead of 404 rest_no_route', REST_ROUTES, {
       response: (req, res) => {
         const body = parseJson(res.body);
         if (res.status !== 404 || !isRecord(body) || body.code !== 'rest_no_route' || !knownPaths.test(req.url.split('?')[0] ?? '')) return undefined;

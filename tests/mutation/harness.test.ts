@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ACCEPTED_SURVIVORS, catalogueOf, catalogueVersions, FAULTS, findFault } from './catalogue.js';
 import { parseMutationArgs } from './cli-args.js';
-import { routeOf, ROUTES, type ProxiedRequest, type Route } from './exchange.js';
+import { REST_ROUTES, routeOf, ROUTES, type ProxiedRequest, type Route } from './exchange.js';
 import { startFaultProxy } from './fault-proxy.js';
 import { AAM_APPEND, RegistryViews } from './registry-model.js';
 import { buildKillReport, formatTable, formatVerdict, routesLabel } from './report.js';
@@ -54,6 +54,14 @@ const ISSUE_EXAMPLES: ReadonlyArray<readonly [string, string]> = [
   ['an expired token accepted', 'expired-token-accepted'],
   ['the Bearer prefix matched case-insensitively', 'bearer-case-insensitive'],
   ['Content-Type: text/html', 'content-type-html'],
+  // issue 10
+  ['a mock that ignores cookies', 'cookies-ignored'],
+  ['a login cookie that authenticates without a nonce', 'cookie-without-nonce-authenticates'],
+  ['a wrong nonce that is not a 403', 'wrong-nonce-anonymous'],
+  ['the legacy login without its cookies', 'legacy-login-no-cookies'],
+  ['a signed URL that does not log in', 'signed-url-disabled'],
+  ['a signed URL that logs in with any token', 'signed-url-unvalidated'],
+  ['a list in the wrong order', 'list-newest-first'],
 ];
 
 test('every example of the issue is in the catalogue', () => {
@@ -179,6 +187,7 @@ test('the kill report: survivors need an accepted reason, broken measurements an
 
 test('routes are labelled, the two common sets by name', () => {
   assert.equal(routesLabel(ROUTES), 'every route');
+  assert.equal(routesLabel(REST_ROUTES), 'every REST route');
   assert.equal(routesLabel(['resetTokens', 'listTokens', 'createToken', 'getToken', 'deleteToken']), 'the 5 token-management routes');
   assert.equal(routesLabel(['getToken', 'deleteToken']), 'getToken, deleteToken');
 });

@@ -1,4 +1,4 @@
-import { ROUTES, SERVICE_ROUTES } from './exchange.js';
+import { REST_ROUTES, ROUTES, SERVICE_ROUTES } from './exchange.js';
 import type { Fault } from './fault-model.js';
 import type { CatalogueResult } from './run-catalogue.js';
 import type { FaultOutcome } from './run-fault.js';
@@ -64,6 +64,7 @@ interface Row {
 /** Route sets named in the table instead of listed (AAM 6.9.32's; another catalogue passes its own). */
 export const NAMED_ROUTE_SETS_6932: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['every route', ROUTES],
+  ['every REST route', REST_ROUTES],
   ['the 5 token-management routes', SERVICE_ROUTES],
 ];
 
