@@ -101,3 +101,17 @@ test('revoke: 200 then "Token has been revoked"; a non-revocable token outside a
   assert.equal((await site.call('POST', R, { json: { jwt: forge(base) } })).body, '{"code":"rest_jwt_revoking_failure","reason":"Failed to revoke provided token"}');
   assert.equal((await site.call('POST', R, { json: { jwt: forge({ ...base, userId: 4 }) } })).status, 200, 'no registry row yet: the write creates one');
 });
+
+test('(measured on the real site) a crit header is not looked at: the signature alone decides', async () => {
+  const table: Array<[string, string, number]> = [
+    ['crit naming an unknown parameter', JSON.stringify({ typ: 'JWT', alg: 'HS256', crit: ['x'] }), 200],
+    ['crit that is not an array', JSON.stringify({ typ: 'JWT', alg: 'HS256', crit: 'x' }), 200],
+    ['crit with b64 false (the payload is still base64url)', JSON.stringify({ typ: 'JWT', alg: 'HS256', crit: ['b64'], b64: false }), 200],
+  ];
+  for (const [name, header, status] of table) {
+    const r = await site.call('POST', V, { json: { jwt: forge(base, { header }) } });
+    assert.equal(r.status, status, name);
+  }
+  const wrong = forge(base, { header: JSON.stringify({ typ: 'JWT', alg: 'HS256', crit: ['x'] }), secret: 'another secret' });
+  assert.equal((await site.call('POST', V, { json: { jwt: wrong } })).body, fail('Invalid token signature'));
+});
