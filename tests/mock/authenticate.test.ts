@@ -100,3 +100,20 @@ test('redirect "" / "0" / blank (PHP-falsy or empty after validation) → null, 
   const form = await site.call('POST', A, { form: { username: 'admin', password: 'admin', redirect: '' } });
   assert.equal(form.json().redirect, null);
 });
+
+test('(measured on the real site) a multipart/form-data login works like a form', async () => {
+  const site = await openSite();
+  try {
+    const form = new FormData();
+    form.set('username', 'subscriber1');
+    form.set('password', 'subscriber1');
+    form.set('issueJWT', 'true');
+    const body = new Response(form);
+    const reply = await site.call('POST', '/wp-json/aam/v2/authenticate', { raw: Buffer.from(await body.arrayBuffer()), headers: { 'Content-Type': body.headers.get('content-type') ?? '' } });
+    assert.equal(reply.status, 200);
+    assert.equal(reply.json().user.data.user_login, 'subscriber1');
+    assert.equal(typeof reply.json().jwt.token, 'string');
+  } finally {
+    await site.close();
+  }
+});

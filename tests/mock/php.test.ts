@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { phpJsonDecode } from '../../mock/php/json-decode.js';
 import { phpJsonEncode } from '../../mock/php/json-encode.js';
-import { phpParseStr } from '../../mock/php/parse-str.js';
+import { phpParseMultipart, phpParseStr } from '../../mock/php/parse-str.js';
 import { strtotime } from '../../mock/php/strtotime.js';
 import { T0 } from './helpers.js';
 
@@ -81,4 +81,14 @@ for (const [input, want] of timeCases) {
 test('parse_str builds nested arrays and lists like PHP', () => {
   const parsed = phpParseStr('a[]=1&a[]=2&b[x]=y&c.d=e&f=%2F+g');
   assert.equal(phpJsonEncode(parsed, { escapeSlashes: false }), '{"a":["1","2"],"b":{"x":"y"},"c_d":"e","f":"/ g"}');
+});
+
+test('multipart/form-data fills $_POST like PHP: names registered like form fields, values as sent, file parts left out', () => {
+  const body = [
+    '--xyz', 'Content-Disposition: form-data; name="username"', '', 'admin', '--xyz', 'Content-Disposition: form-data; name="a[]"', '', '1',
+    '--xyz', 'Content-Disposition: form-data; name="a[]"', '', '%2F é', '--xyz', 'Content-Disposition: form-data; name="file"; filename="x.txt"',
+    'Content-Type: text/plain', '', 'ignored', '--xyz', 'Content-Disposition: form-data; name="c.d"', '', 'line 1\r\nline 2', '--xyz--', '',
+  ].join('\r\n');
+  const parsed = phpParseMultipart(Buffer.from(body), 'multipart/form-data; boundary=xyz');
+  assert.equal(phpJsonEncode(parsed, { escapeSlashes: false }), '{"username":"admin","a":["1","%2F \\u00e9"],"c_d":"line 1\\r\\nline 2"}');
 });
