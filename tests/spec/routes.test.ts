@@ -90,6 +90,9 @@ test('the rule "a valid cookie without a nonce overrides the bearer" is stated w
   assert.match(op('authenticateV1'), /always sets WordPress' login cookies/);
   assert.match(op('authenticateV1'), /every bearer-authenticated call answers 401/);
   assert.match(op('authenticate'), /loses its bearer/);
+  for (const id of ['listTokens', 'createToken', 'getToken', 'deleteToken', 'resetTokens', 'resetTokensPut', 'resetTokensPatch']) {
+    assert.match(op(id), /401 even with a valid bearer/, id);
+  }
 });
 
 test('bearerJwt is an HTTP bearer scheme with JWT format', () => {
