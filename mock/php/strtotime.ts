@@ -4,9 +4,12 @@
  *
  * Supported: `now`, `today`, `midnight`, `noon`, `tomorrow`, `yesterday`; relative parts
  * `[+-]N unit` (sec/min/hour/day/week/fortnight/month/year and their plurals/short forms) with
- * `ago`, `next|last|this unit`; `@<unix>`; ISO dates `YYYY-MM-DD[( |T)HH:MM[:SS[.frac]]][Z|±HH[:]MM|UTC|GMT]`;
- * `HH:MM[:SS] [am|pm]`; `D Month YYYY`, `Month D[, ] YYYY`, `M/D/YYYY`; a bare 4-digit number
- * (`HHMM` when it is a valid 24h time, otherwise a year: `"3600"` = the year 3600).
+ * `ago`, `next|last|this unit`; weekday names, alone or after `next|last|previous|this` (midnight of
+ * that day: timelib's weekday behaviours 0 and 1); `first day of` / `last day of`; a month name alone
+ * (that month, today's day, midnight); `@<unix>`; ISO dates
+ * `YYYY-MM-DD[( |T)HH:MM[:SS[.frac]]][Z|±HH[:]MM|UTC|GMT|Area/City]`; `HH:MM[:SS] [am|pm]`;
+ * `D Month YYYY`, `Month D[, ] YYYY`, `M/D/YYYY`; a bare 4-digit number (`HHMM` when it is a valid 24h
+ * time, otherwise a year: `"3600"` = the year 3600). Not: a weekday with `this|next|last week`.
  */
 
 const UNITS: Record<string, [keyof Relative, number]> = {
@@ -27,6 +30,12 @@ interface Relative { y: number; m: number; d: number; h: number; i: number; s: n
 interface State {
   y: number; mo: number; d: number; h: number; i: number; s: number;
   tz: number; rel: Relative; base: number | null;
+  /** a time zone identifier (`Europe/Paris`): its offset at the resulting time */
+  zone: string | null;
+  /** weekday 0 (Sunday)–6 with timelib's behaviour (1: today counts) */
+  weekday: { day: number; behavior: 0 | 1 } | null;
+  /** `first day of` / `last day of` */
+  dayOf: 'first' | 'last' | null;
 }
 
 type Rule = [RegExp, (m: RegExpExecArray, st: State) => boolean];
@@ -46,6 +55,34 @@ function monthIndex(name: string): number {
 }
 /** Military time zones: A–I = +1…+9, K–M = +10…+12, N–Y = −1…−12, Z = UTC (J is not a zone). */
 const MILITARY = 'abcdefghiklmnopqrstuvwxyz';
+
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const WEEKDAY = '(sun(?:day)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?)';
+
+/** A relative weekday: `next monday` (+1), `last monday` (−1), `monday`/`this monday` (0, today counts). */
+function setWeekday(st: State, name: string, amount: number, behavior: 0 | 1): boolean {
+  st.weekday = { day: WEEKDAYS.indexOf(name.slice(0, 3).toLowerCase()), behavior };
+  st.rel.d += (amount > 0 ? amount - 1 : amount) * 7;
+  return setTime(st, 0, 0, 0);
+}
+
+/** Whether `name` is a time zone identifier the runtime knows (`Europe/Paris`; PHP wants the capitals). */
+function isZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Seconds east of UTC of `zone` at the UTC instant `ms`. */
+function zoneOffset(zone: string, ms: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(ms));
+  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
+  return (Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - Math.floor(ms / 1000) * 1000) / 1000;
+}
+
 function tzOffset(tz: string | undefined): number {
   if (!tz || /^(z|utc|gmt)$/i.test(tz)) return 0;
   if (/^[a-ik-z]$/i.test(tz)) {
@@ -57,21 +94,9 @@ function tzOffset(tz: string | undefined): number {
   return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 3600 + Number(m[3] ?? 0) * 60);
 }
 
-const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-const WEEKDAY = '(sun(?:day)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?)';
-
-/** `[next|last|this] <weekday>`: the day (at midnight) relative to the current date. */
-function weekday(st: State, which: string, name: string): boolean {
-  const target = WEEKDAYS.indexOf(name.slice(0, 3).toLowerCase());
-  const today = new Date(Date.UTC(st.y, st.mo - 1, st.d)).getUTCDay();
-  let delta = (target - today + 7) % 7;
-  if (which === 'next' && delta === 0) delta = 7;
-  if (which === 'last' || which === 'previous') delta = delta === 0 ? -7 : delta - 7;
-  st.rel.d += delta;
-  return setTime(st, 0, 0, 0);
-}
-
 const TZ = '(?:\\s*(z|utc|gmt|[+-]\\d{2}:?\\d{2}))?';
+/** A time zone identifier as timelib reads one: capitalised words joined by `/`, `_` or `-` (case matters). */
+const ZONE = '([A-Z][a-z]+(?:[_/-][A-Za-z]+)+)';
 const RULES: Rule[] = [
   [/^@(-?\d+)/, (m, st) => { st.base = Number(m[1]); return true; }],
   [new RegExp(`^(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[t ]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?)?${TZ}`, 'i'), (m, st) => {
@@ -80,7 +105,18 @@ const RULES: Rule[] = [
     st.tz = tzOffset(m[7]);
     return true;
   }],
-  [new RegExp(`^(\\d{1,2})[:.]([0-5]?\\d)(?:[:.]([0-5]?\\d))?(?!\\d)(?:\\s*([ap])\\.?m\\.?)?${TZ}`, 'i'), (m, st) => {
+  [new RegExp(`^${ZONE}(?![A-Za-z])`), (m, st) => {
+    if (!isZone(m[1] ?? '')) return false;
+    st.zone = m[1] ?? null;
+    return true;
+  }],
+  [/^(first|last) day of\b/i, (m, st) => { st.dayOf = (m[1] ?? '').toLowerCase() === 'first' ? 'first' : 'last'; return true; }],
+  [new RegExp(`^(next|last|previous|this)\\s+${WEEKDAY}\\b`, 'i'), (m, st) => {
+    const word = (m[1] ?? '').toLowerCase();
+    return setWeekday(st, m[2] ?? '', word === 'next' ? 1 : word === 'this' ? 0 : -1, word === 'this' ? 1 : 0);
+  }],
+  [new RegExp(`^${WEEKDAY}\\b`, 'i'), (m, st) => setWeekday(st, m[1] ?? '', 0, 1)],
+  [new RegExp(`^(\\d{1,2})[:.]([0-5]?\\d)(?:[:.]([0-5]?\\d))?(?!\\d)(?:\\s*([ap])\\.?m\\.?(?![a-z]))?${TZ}`, 'i'), (m, st) => {
     let h = Number(m[1]);
     if (m[4]) { if (h < 1 || h > 12) return false; h = (h % 12) + (m[4].toLowerCase() === 'p' ? 12 : 0); }
     st.tz = tzOffset(m[5]);
@@ -89,8 +125,9 @@ const RULES: Rule[] = [
   [new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?[ -]+${MONTH}\\.?[ -]+(\\d{4})`, 'i'), (m, st) => setDate(st, Number(m[3]), monthIndex(m[2] ?? ''), Number(m[1]))],
   [new RegExp(`^${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})`, 'i'), (m, st) => setDate(st, Number(m[3]), monthIndex(m[1] ?? ''), Number(m[2]))],
   [/^(\d{1,2})\/(\d{1,2})\/(\d{4})/, (m, st) => setDate(st, Number(m[3]), Number(m[1]), Number(m[2]))],
+  [new RegExp(`^${MONTH}\\.?\\s+(\\d{4})\\b`, 'i'), (m, st) => setDate(st, Number(m[2]), monthIndex(m[1] ?? ''), 1)],
+  [new RegExp(`^${MONTH}\\b\\.?`, 'i'), (m, st) => { st.mo = monthIndex(m[1] ?? ''); return setTime(st, 0, 0, 0); }],
   [/^(now)\b/i, () => true],
-  [new RegExp(`^(?:(next|last|previous|this)\\s+)?${WEEKDAY}\\b`, 'i'), (m, st) => weekday(st, (m[1] ?? 'this').toLowerCase(), m[2] ?? '')],
   [/^(z|utc|gmt|[a-ik-y])\b/i, (m, st) => { if (st.tz === 0) st.tz = tzOffset(m[1]); return true; }],
   [/^([+-]\d{1,2}(?::?\d{2})?)(?![\d\s]*[a-z])/i, (m, st) => { st.tz = tzOffset(m[1]); return true; }],
   [/^(today|midnight)\b/i, (_m, st) => setTime(st, 0, 0, 0)],
@@ -132,7 +169,7 @@ export function strtotime(input: string, nowSeconds: number): number | false {
   const st: State = {
     y: now.getUTCFullYear(), mo: now.getUTCMonth() + 1, d: now.getUTCDate(),
     h: now.getUTCHours(), i: now.getUTCMinutes(), s: now.getUTCSeconds(),
-    tz: 0, rel: { y: 0, m: 0, d: 0, h: 0, i: 0, s: 0 }, base: null,
+    tz: 0, rel: { y: 0, m: 0, d: 0, h: 0, i: 0, s: 0 }, base: null, zone: null, weekday: null, dayOf: null,
   };
   while (rest.length > 0) {
     let matched = false;
@@ -151,10 +188,24 @@ export function strtotime(input: string, nowSeconds: number): number | false {
     st.y = b.getUTCFullYear(); st.mo = b.getUTCMonth() + 1; st.d = b.getUTCDate();
     st.h = b.getUTCHours(); st.i = b.getUTCMinutes(); st.s = b.getUTCSeconds();
   }
+  // timelib: the date as written (normalized), then the weekday, then the relative parts, then first/last day of
   const date = new Date(0);
-  date.setUTCFullYear(st.y + st.rel.y, st.mo - 1 + st.rel.m, st.d + st.rel.d);
+  date.setUTCFullYear(st.y, st.mo - 1, st.d);
+  if (st.weekday !== null) {
+    let difference = st.weekday.day - date.getUTCDay();
+    if ((st.rel.d < 0 && difference < 0) || (st.rel.d >= 0 && difference <= -st.weekday.behavior)) difference += 7;
+    date.setUTCDate(date.getUTCDate() + difference);
+  }
+  if (st.dayOf === null) date.setUTCFullYear(date.getUTCFullYear() + st.rel.y, date.getUTCMonth() + st.rel.m, date.getUTCDate() + st.rel.d);
+  // first/last day of replaces the day before the month is normalized (`last day of february` on the 29th is the 28th)
+  else date.setUTCFullYear(st.y + st.rel.y, st.mo - 1 + st.rel.m + (st.dayOf === 'last' ? 1 : 0), st.dayOf === 'first' ? 1 : 0);
   date.setUTCHours(st.h + st.rel.h, st.i + st.rel.i, st.s + st.rel.s, 0);
   const ms = date.getTime();
   if (Number.isNaN(ms)) return false;
+  if (st.zone !== null) {
+    // the wall time in that zone: its offset at the resulting instant (twice, across a DST change)
+    const first = ms - zoneOffset(st.zone, ms) * 1000;
+    return Math.floor((ms - zoneOffset(st.zone, first) * 1000) / 1000);
+  }
   return Math.floor(ms / 1000) - st.tz;
 }

@@ -92,3 +92,54 @@ test('multipart/form-data fills $_POST like PHP: names registered like form fiel
   const parsed = phpParseMultipart(Buffer.from(body), 'multipart/form-data; boundary=xyz');
   assert.equal(phpJsonEncode(parsed, { escapeSlashes: false }), '{"username":"admin","a":["1","%2F \\u00e9"],"c_d":"line 1\\r\\nline 2"}');
 });
+
+/** Computed by PHP 8.2's strtotime() (UTC), the version the real sites run: weekday names, first/last day of, month names, zone identifiers. */
+const PHP_TIMES: Array<[string, number, number | false]> = [
+  ["february", 1767225600, 1769904000],
+  ["monday", 1767225600, 1767571200],
+  ["next monday", 1767225600, 1767571200],
+  ["last monday", 1767225600, 1766966400],
+  ["this thursday", 1767225600, 1767225600],
+  ["previous friday", 1767225600, 1766707200],
+  ["sunday", 1767225600, 1767484800],
+  ["first day of next month", 1767225600, 1769904000],
+  ["last day of february", 1767225600, 1772236800],
+  ["last day of this month", 1767225600, 1769817600],
+  ["first day of january 2027", 1767225600, 1798761600],
+  ["jan 2027", 1767225600, 1798761600],
+  ["next month february", 1767225600, 1772323200],
+  ["2027-01-01 12:00 Europe\/Paris", 1767225600, 1798801200],
+  ["2027-07-01 12:00 Europe\/Paris", 1767225600, 1814436000],
+  ["2027-01-01 12:00 europe\/paris", 1767225600, false],
+  ["tomorrow Europe\/Paris", 1767225600, 1767308400],
+  ["next friday 13:00", 1767225600, 1767358800],
+  ["last day of next month 23:59:59", 1767225600, 1772323199],
+  ["+1 week monday", 1767225600, 1768176000],
+  ["friday +2 days", 1767225600, 1767484800],
+  ["9:00 America\/New_York", 1767225600, 1767276000],
+  ["february", 1795946000, 1772323200],
+  ["monday", 1795946000, 1795996800],
+  ["next monday", 1795946000, 1795996800],
+  ["last monday", 1795946000, 1795392000],
+  ["this thursday", 1795946000, 1796256000],
+  ["previous friday", 1795946000, 1795737600],
+  ["sunday", 1795946000, 1795910400],
+  ["first day of next month", 1795946000, 1796118800],
+  ["last day of february", 1795946000, 1772236800],
+  ["last day of this month", 1795946000, 1796032400],
+  ["first day of january 2027", 1795946000, 1798761600],
+  ["jan 2027", 1795946000, 1798761600],
+  ["next month february", 1795946000, 1775001600],
+  ["2027-01-01 12:00 Europe\/Paris", 1795946000, 1798801200],
+  ["2027-07-01 12:00 Europe\/Paris", 1795946000, 1814436000],
+  ["2027-01-01 12:00 europe\/paris", 1795946000, false],
+  ["tomorrow Europe\/Paris", 1795946000, 1795993200],
+  ["next friday 13:00", 1795946000, 1796389200],
+  ["last day of next month 23:59:59", 1795946000, 1798761599],
+  ["+1 week monday", 1795946000, 1796601600],
+  ["friday +2 days", 1795946000, 1796515200],
+  ["9:00 America\/New_York", 1795946000, 1795960800],
+];
+for (const [input, now, want] of PHP_TIMES) {
+  test(`strtotime(${JSON.stringify(input)}) at ${now} is what PHP answers`, () => assert.equal(strtotime(input, now), want));
+}
