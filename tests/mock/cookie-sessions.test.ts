@@ -58,7 +58,7 @@ describe('wp_validate_auth_cookie: expiry, HMAC and the session token', () => {
     assert.equal(check(true), 'valid');
     now = T0 + 1801;
     assert.equal(check(true), 'expired', 'more than an hour late');
-    assert.throws(() => validateAuthCookie(wp, { value: 'admin|abc|x|y', scheme: 'logged_in', grace: true }), { code: 'ERR_PHP_FATAL' }, 'PHP 8: "abc" + 3600 is a TypeError');
+    assert.throws(() => validateAuthCookie(wp, { value: 'admin|abc|x|y', scheme: 'logged_in', grace: true }), { code: 'ERR_PHP_TYPE' }, 'PHP 8: "abc" + 3600 is a TypeError');
     assert.equal(validateAuthCookie(wp, { value: 'admin|abc|x|y', scheme: 'logged_in', grace: false }).status, 'expired');
   });
 
