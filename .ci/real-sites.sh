@@ -17,6 +17,7 @@ REAL_AAM=${REAL_AAM_DIR:-../shared/real-aam}
 # One line per generation: the AAM version (spec/aam-<version>/, --aam-version) and its site's port variable.
 SITES=(
   "6.9.32 AAM_PORT_6932 8081"
+  "6.9.51 AAM_PORT_6951 8080"
 )
 
 if [ ! -d "$REAL_AAM" ]; then
