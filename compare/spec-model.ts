@@ -2,8 +2,8 @@
  * What the request generator needs from a generation's OpenAPI document: every operation with its
  * method, REST route, parameters and body properties (local `$ref`s resolved).
  */
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { fileURLToPath } from 'node:url';
+import { bundleSpecFile } from '../generators/bundle-spec.js';
 
 /** One parameter or body property the generator can vary. */
 export interface FieldModel {
@@ -101,7 +101,7 @@ function bodyFields(body: unknown, resolve: (v: unknown) => unknown): { types: s
 export function loadSpecModel(file: string | URL): SpecModel {
   let doc: unknown;
   try {
-    doc = parse(readFileSync(file, 'utf8'));
+    doc = bundleSpecFile(file instanceof URL ? fileURLToPath(file) : file);
   } catch (err) {
     throw new SpecModelError(`cannot read spec ${String(file)}: ${(err as Error).message}`);
   }

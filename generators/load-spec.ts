@@ -137,13 +137,13 @@ export function jsonErrorPosition(text: string, message: string): string {
   return ` at line ${line}, column ${offset - lineStart + 1}`;
 }
 
-interface FoundRef {
+export interface FoundRef {
   readonly value: string;
   /** The path tokens of the object holding the `$ref` (its pointer is built only for an error). */
   readonly tokens: ReadonlyArray<string | number>;
 }
 
-function pointerOf(ref: FoundRef): string {
+export function pointerOf(ref: FoundRef): string {
   let out = '#';
   for (const token of ref.tokens) out += `/${escapePointerToken(String(token))}`;
   return out;
@@ -160,7 +160,7 @@ const EXAMPLE = 2;
  * Depth-first with parallel stacks and one path array (no object per visited node: a big
  * document has ~100,000 of them); a found `$ref` copies the path.
  */
-function collectRefs(root: unknown): FoundRef[] {
+export function collectRefs(root: unknown): FoundRef[] {
   const found: FoundRef[] = [];
   const nodes: unknown[] = [root];
   const tokens: Array<string | number> = [''];

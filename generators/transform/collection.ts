@@ -4,6 +4,7 @@
  * one collection-level contract-test script that carries every schema once.
  * @see https://spec.openapis.org/oas/v3.1.0#openapi-object
  */
+import { inlineComponentAliases } from '../bundle-spec.js';
 import { basename } from 'node:path';
 import { contractTestExec } from '../contract.js';
 import { SpecError } from '../errors.js';
@@ -45,7 +46,9 @@ export function serverUrl(servers: unknown): string {
 }
 
 /** Builds the collection. Pure: same spec and options → same value. */
-export function generateCollection(spec: LoadedSpec, options: GenerateOptions = {}): PostmanCollection {
+export function generateCollection(loaded: LoadedSpec, options: GenerateOptions = {}): PostmanCollection {
+  // shared components aliased from other files become the spec's own (same names, same output as inline ones)
+  const spec = inlineComponentAliases(loaded);
   const { doc } = spec;
   const specName = options.specName ?? basename(spec.rootFile);
   const info = isObject(doc.info) ? doc.info : {};

@@ -2,9 +2,8 @@
  * Test helpers for the specs (`spec/aam-<version>/openapi.yaml`): load a document, walk it by JSON pointer.
  * Not a test file itself (the runner only picks up `*.test.ts`).
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { bundleSpecFile } from '../../generators/bundle-spec.js';
 
 /** The spec of one generation folder, e.g. `aam-6.9.51`. */
 export function specFileOf(folder: string): string {
@@ -24,7 +23,7 @@ export function isObject(value: unknown): value is JsonObject {
 
 /** Parses the spec once per test file; throws if the YAML is not a mapping. */
 export function loadSpec(file: string = SPEC_FILE): JsonObject {
-  const doc: unknown = parse(readFileSync(file, 'utf8'));
+  const doc: unknown = bundleSpecFile(file);
   if (!isObject(doc)) throw new TypeError(`${file} is not a YAML mapping`);
   return doc;
 }
