@@ -28,6 +28,8 @@ export interface CollectionRunOptions {
   readonly target: RunTarget;
   /** The REST base Newman sends to (`{{baseUrl}}`). */
   readonly restUrl: string;
+  /** The site's own URL when it is not the REST base's (a run through the local `?rest_route=` proxy). */
+  readonly siteUrl?: string;
   readonly reportsDir: string | undefined;
   readonly progress: boolean;
   readonly requestTimeoutMs: number;
@@ -75,7 +77,7 @@ export async function runCollection(options: CollectionRunOptions): Promise<Coll
     const summary = await runNewman(
       {
         collection,
-        environment: buildEnvironment(envFile, options.target, options.restUrl) as unknown as NewmanRunOptions['environment'],
+        environment: buildEnvironment(envFile, options.target, options.restUrl, options.siteUrl) as unknown as NewmanRunOptions['environment'],
         folder: SCENARIOS_FOLDER,
         reporters,
         reporter,

@@ -17,11 +17,13 @@ export function siteUrlOf(restUrl: string): string {
 }
 
 /**
- * The environment of the run: the generated file with the target's values set. Keys not in the file are
+ * The environment of the run: the generated file with the target's values set. `siteUrl` is the site's own URL
+ * (what WordPress puts in its redirects and cookies); it differs from the REST base's site when the REST API is
+ * reached through the runner's local `?rest_route=` proxy. Keys not in the file are
  * added; nothing else changes (so the collection runs unchanged, only the environment differs).
  */
-export function buildEnvironment(file: EnvironmentFile, target: RunTarget, restUrl: string): EnvironmentFile {
-  const overrides = new Map<string, string>([['baseUrl', restUrl], ['siteUrl', siteUrlOf(restUrl)]]);
+export function buildEnvironment(file: EnvironmentFile, target: RunTarget, restUrl: string, siteUrl: string = siteUrlOf(restUrl)): EnvironmentFile {
+  const overrides = new Map<string, string>([['baseUrl', restUrl], ['siteUrl', siteUrl]]);
   if (target.kind === 'site') {
     const { credentials, unprivileged } = target;
     overrides.set('jwt_token', 'token' in credentials ? credentials.token.replace(/^Bearer /, '') : '');

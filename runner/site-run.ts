@@ -74,6 +74,8 @@ export async function runAgainstSite(options: SiteRunOptions): Promise<SiteRunRe
         version: site.version,
         target: { ...options.target, restUrl },
         restUrl,
+        // through the proxy, WordPress still names its own URL in redirects (the admin URL, the signed-URL login)
+        ...(proxy === undefined ? {} : { siteUrl: site.http.siteRoot.replace(/\/+$/, '') }),
         reportsDir: options.reportsDir,
         progress: options.progress,
         requestTimeoutMs: options.requestTimeoutMs,

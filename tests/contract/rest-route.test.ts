@@ -23,9 +23,10 @@ for (const [path, want] of urls) {
 
 test('a site without pretty permalinks (no /wp-json, only ?rest_route=) runs the whole suite through the local proxy', async () => {
   const users = loadUsers().map((user) => ({ ...user, password: `${user.login}-pw-5` }));
-  const mock = await startMock({ port: 0, host: '127.0.0.1', users });
-  // WordPress with plain permalinks: /wp-json/… is a theme 404 page; /?rest_route=/… is the REST API.
-  const plain = await startFaultProxy(mock.url, {
+  // WordPress with plain permalinks: /wp-json/… is a theme 404 page; /?rest_route=/… is the REST API. The site
+  // is the proxy: its URL is the one WordPress names in redirects and cookies.
+  let mockUrl = '';
+  const plain = await startFaultProxy(() => mockUrl, {
     request: (req) => {
       const url = new URL(req.url, 'http://x');
       if (url.pathname.startsWith('/wp-json')) return { ...req, url: '/no-pretty-permalinks-here' };
@@ -35,6 +36,8 @@ test('a site without pretty permalinks (no /wp-json, only ?rest_route=) runs the
       return { ...req, url: `/wp-json${route}${url.search}` };
     },
   });
+  const mock = await startMock({ port: 0, host: '127.0.0.1', users, siteUrl: plain.url });
+  mockUrl = mock.url;
   let output = '';
   try {
     const result = await runContract({
