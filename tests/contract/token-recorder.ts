@@ -1,5 +1,4 @@
 import { JWT_PATTERN } from '../../runner/jwt-claims.js';
-import type { ProxiedResponse } from '../mutation/exchange.js';
 import { startFaultProxy } from '../mutation/fault-proxy.js';
 
 export interface TokenRecorder {
@@ -14,19 +13,12 @@ export interface TokenRecorder {
   close(): Promise<void>;
 }
 
-export interface RecorderOptions {
-  /**
-   * A `Set-Cookie` value to add to an answer (for a mock that sends none where WordPress would), or undefined.
-   * Gets the request's method and URL.
-   */
-  readonly addCookie?: (method: string, url: string) => string | undefined;
-}
-
 /**
  * A proxy in front of a site that records, independently of the runner, every token and session cookie the
- * site hands out, so a test can search the runner's outputs for each of them.
+ * site hands out, so a test can search the runner's outputs for each of them. The upstream may be named later
+ * (a mock whose site URL is the recorder's starts after it).
  */
-export async function startTokenRecorder(upstream: string, options: RecorderOptions = {}): Promise<TokenRecorder> {
+export async function startTokenRecorder(upstream: string | (() => string)): Promise<TokenRecorder> {
   const tokens = new Set<string>();
   const cookies = new Set<string>();
   const bodies: string[] = [];
@@ -35,16 +27,14 @@ export async function startTokenRecorder(upstream: string, options: RecorderOpti
       bodies.push(req.body);
       return undefined;
     },
-    response: (req, res) => {
-      const extra = options.addCookie?.(req.method, req.url);
-      const answer: ProxiedResponse = extra === undefined ? res : { ...res, headers: { ...res.headers, 'set-cookie': [...[res.headers['set-cookie'] ?? []].flat(), extra] } };
+    response: (_req, answer) => {
       for (const token of `${answer.body}\n${JSON.stringify(answer.headers)}`.match(JWT_PATTERN) ?? []) tokens.add(token);
       for (const line of [answer.headers['set-cookie'] ?? []].flat()) {
         const value = /^wordpress_(?:sec_|logged_in_)?[0-9a-f]{32}=([^;]+)/.exec(line)?.[1];
         const parts = value === undefined ? [] : decodeURIComponent(value).split('|');
         for (const part of parts.slice(2)) if (part.length >= 16) cookies.add(part);
       }
-      return extra === undefined ? undefined : answer;
+      return undefined;
     },
   });
   return { url: proxy.url, tokens: () => tokens, cookieSecrets: () => cookies, requestBodies: () => bodies, close: () => proxy.close() };
