@@ -15,6 +15,7 @@ import type { RouteRegistry } from './wp-rest/routes.js';
 import { serveRest } from './wp-rest/server.js';
 import type { HttpResult } from './wp-rest/server.js';
 import { adminAjax } from './wp/admin-ajax.js';
+import { isWpLogin, wpLogin } from './wp/wp-login.js';
 import { canonicalPath } from './wp/canonical.js';
 import { determineCookieUser, isAdminAjax, requestSessionToken, wpLogout } from './wp/current-user.js';
 import type { RestAuthCookie } from './wp/current-user.js';
@@ -113,6 +114,18 @@ async function answer(ctx: AamContext, routesFor: (currentUserId: number) => Rou
     if (login !== null) return login;
   }
   if (isAdminAjax(php, ctx.siteUrl)) return adminAjax(php, ctx.siteUrl, { userId, restNonce: () => nonces(ctx, php, 'wp_rest').create(userId) });
+  if (isWpLogin(php, ctx.siteUrl)) {
+    const logOut = nonces(ctx, php, 'log-out');
+    const page = wpLogin(php, {
+      siteUrl: ctx.siteUrl,
+      blogName: ctx.blogName,
+      now: ctx.now,
+      verifyNonce: (nonce) => logOut.verify(nonce, userId) !== false,
+      createNonce: () => logOut.create(userId),
+      logout: () => wpLogout(ctx, php, userId),
+    });
+    if (page !== null) return page;
+  }
   const route = restRouteVar(php);
   if (route.kind === 'mismatch') {
     return wpDie(php, { message: 'A variable mismatch has been detected.', title: 'Sorry, you are not allowed to view this item.', status: 400, code: 'wp_die' });

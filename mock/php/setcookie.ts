@@ -8,6 +8,11 @@ export function phpRawUrlencode(s: string): string {
   return out;
 }
 
+/** PHP `urlencode()`: `rawurlencode()` with a space as `+` and `~` encoded too. */
+export function phpUrlencode(s: string): string {
+  return phpRawUrlencode(s).replaceAll('%20', '+').replaceAll('~', '%7E');
+}
+
 /** The attributes of PHP's `setcookie( $name, $value, $expires, $path, $domain, $secure, $httponly )`. */
 export interface SetcookieOptions {
   /** Unix time; 0 = a session cookie (no `expires`) */
