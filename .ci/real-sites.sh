@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Real-site contract check: builds/starts the real WordPress + AAM sites of ../shared/real-aam and runs the
-# contract suite of each listed AAM generation against its site — once with the administrator as the caller,
-# once with `manager` (an editor with aam_manager + aam_manage_jwt, not an administrator). Exit 1 on any failure.
+# contract suite against each listed site — once per caller of its line: the administrator, and `manager` (an
+# editor with aam_manager + aam_manage_jwt, not an administrator) where that user may manage tokens. The runner
+# detects the site's AAM generation (no --aam-version); the check also fails when it detects another generation
+# than the line's. Exit 1 on any failure.
 #
 #   bash .ci/real-sites.sh            every generation in SITES below
 #   bash .ci/real-sites.sh 6.9.32     only these
@@ -14,10 +16,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 REAL_AAM=${REAL_AAM_DIR:-../shared/real-aam}
 
-# One line per generation: the AAM version (spec/aam-<version>/, --aam-version) and its site's port variable.
+# One line per site: the AAM version its generation is detected as (spec/aam-<version>/), its port variable and
+# default port, and the callers (logins of real-aam's users) that run the suite.
 SITES=(
-  "6.9.32 AAM_PORT_6932 8081"
-  "6.9.51 AAM_PORT_6951 8080"
+  "6.9.32 AAM_PORT_6932 8081 admin,manager"
+  "6.9.51 AAM_PORT_6951 8080 admin,manager"
 )
 
 if [ ! -d "$REAL_AAM" ]; then
@@ -26,21 +29,37 @@ if [ ! -d "$REAL_AAM" ]; then
 fi
 
 wanted=("$@")
-bash "$REAL_AAM/setup.sh"
+# setup.sh prints the sites' users with their (published, local-only) passwords: keep that out of the log
+setup_log=$(mktemp)
+if ! bash "$REAL_AAM/setup.sh" >"$setup_log" 2>&1; then
+  grep -v -i "pass" "$setup_log" | tail -n 20
+  rm -f "$setup_log"
+  echo "real-site stage: ../shared/real-aam/setup.sh failed"
+  exit 1
+fi
+grep -E "^ *AAM [0-9.]+ +http" "$setup_log" || true
+rm -f "$setup_log"
 # the users every real-aam site has (published test passwords of throw-away local sites), given to the
 # runner through its environment variables
 target_user_id=3
 failed=0
+declare -A PASSWORDS=([admin]=admin-pass-123 [manager]=manager-pass-123)
 for line in "${SITES[@]}"; do
-  read -r version port_var default_port <<<"$line"
+  read -r version port_var default_port callers <<<"$line"
   if [ ${#wanted[@]} -gt 0 ] && [[ ! " ${wanted[*]} " == *" $version "* ]]; then continue; fi
   port=${!port_var:-$default_port}
-  for caller in "admin admin-pass-123" "manager manager-pass-123"; do
-    read -r user pass <<<"$caller"
-    echo "== real site: AAM $version on http://127.0.0.1:$port, caller $user"
-    if ! AAM_USERNAME=$user AAM_PASSWORD=$pass AAM_UNPRIVILEGED_USERNAME=subscriber1 AAM_UNPRIVILEGED_PASSWORD=sub-pass-123 \
-        npm run --silent contract -- --aam-version "$version" --no-generate \
-        --base-url "http://127.0.0.1:$port" --target-user-id "$target_user_id" --reports "reports/real-$version-$user"; then
+  for user in ${callers//,/ }; do
+    reports="reports/real-$version-$user"
+    echo "== real site: http://127.0.0.1:$port (expected: AAM $version), caller $user"
+    mkdir -p reports
+    status=0
+    AAM_USERNAME=$user AAM_PASSWORD=${PASSWORDS[$user]} AAM_UNPRIVILEGED_USERNAME=subscriber1 AAM_UNPRIVILEGED_PASSWORD=sub-pass-123 \
+      npm run --silent contract -- --no-generate \
+      --base-url "http://127.0.0.1:$port" --target-user-id "$target_user_id" --reports "$reports" | tee "$reports.console.txt" || status=$?
+    if [ "$status" -ne 0 ]; then
+      failed=1
+    elif ! grep -q "AAM JWT API generation .* (AAM $version)\$" "$reports.console.txt"; then
+      echo "real-site check: http://127.0.0.1:$port was not detected as AAM $version"
       failed=1
     fi
   done
