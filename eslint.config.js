@@ -10,12 +10,21 @@ export default [
     },
     rules: {
       'no-undef': 'error',
-      'no-unused-vars': ['error', { varsIgnorePattern: '^(contractTest|scenarioPrerequest)$' }],
+      'no-unused-vars': ['error', { varsIgnorePattern: '^(contractTest|scenarioPrerequest|schemaErrors)$' }],
       'no-redeclare': 'error',
       'no-shadow': 'off',
       eqeqeq: 'error',
       'no-var': 'off',
       strict: 'off',
     },
+  },
+  {
+    // the contract test calls the JSON Schema check that follows it in the same script
+    files: ['generators/scripts/contract-test.js'],
+    languageOptions: { globals: { schemaErrors: 'readonly' } },
+  },
+  {
+    files: ['generators/scripts/json-schema.js'],
+    languageOptions: { globals: { RegExp: 'readonly', Array: 'readonly', decodeURIComponent: 'readonly' } },
   },
 ];

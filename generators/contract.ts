@@ -73,10 +73,22 @@ export interface OperationContract {
 /** Name of the local variable the pre-request line sets and the collection test reads. */
 export const CONTRACT_VARIABLE = 'contract';
 
-/** The fixed, linted script body (generators/scripts/contract-test.js), as lines. */
-export const CONTRACT_TEST_BODY: readonly string[] = readFileSync(assetUrl('scripts/contract-test.js'), 'utf8')
-  .replace(/\n+$/, '')
-  .split('\n');
+/** A fixed, linted script file of generators/scripts/, as lines. */
+function scriptLines(file: string): string[] {
+  return readFileSync(assetUrl(`scripts/${file}`), 'utf8').replace(/\n+$/, '').split('\n');
+}
+
+/**
+ * The fixed, linted script body: generators/scripts/contract-test.js, then the JSON Schema check it calls
+ * (generators/scripts/json-schema.js), as lines.
+ */
+export const CONTRACT_TEST_BODY: readonly string[] = [...scriptLines('contract-test.js'), ...scriptLines('json-schema.js')];
+
+/**
+ * First line of every generated script: Postman's sandbox then sets up none of its legacy globals
+ * (`tests`, `responseBody`, …, the request's description as text) before each run of a script.
+ */
+export const SANDBOX2_MARKER = '"use sandbox2";';
 
 /** The collection-level test script: the fixed body, then one call carrying the definitions. */
 export function contractTestExec(definitions: Record<string, unknown>): string[] {
@@ -85,5 +97,5 @@ export function contractTestExec(definitions: Record<string, unknown>): string[]
 
 /** A request's pre-request script: stores its contract as a JSON string. */
 export function contractPrerequestExec(contract: OperationContract): string[] {
-  return [`pm.variables.set(${JSON.stringify(CONTRACT_VARIABLE)}, ${JSON.stringify(JSON.stringify(contract))});`];
+  return [SANDBOX2_MARKER, `pm.variables.set(${JSON.stringify(CONTRACT_VARIABLE)}, ${JSON.stringify(JSON.stringify(contract))});`];
 }

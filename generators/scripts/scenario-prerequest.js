@@ -1,3 +1,4 @@
+"use sandbox2"; // Postman's sandbox without the legacy globals: none is used
 // Scenario step pre-request (generated collection). Its data is one JSON value passed by the
 // generated last line: the variables the step needs and its contract (operation + expect).
 // Fixed body, linted (npm run lint); no scenario text is ever spliced into it.

@@ -77,13 +77,14 @@ function runScripts(exec: string[][], response: StubResponse): TestResult[] {
     };
     return api;
   };
+  const fail = (message: string): never => { throw new Error(message); };
   const json = (): unknown => JSON.parse(response.body);
   const pm = {
     variables: { get: (k: string) => variables.get(k), set: (k: string, v: unknown) => variables.set(k, v), unset: (k: string) => variables.delete(k) },
     environment: { set: (k: string, v: unknown) => env.set(k, v), has: (k: string) => env.has(k), get: (k: string) => env.get(k) },
     collectionVariables: { set: (k: string, v: unknown) => collectionVariables.set(k, v), get: (k: string) => collectionVariables.get(k) },
     execution: { setNextRequest: (next: unknown) => { results.push({ name: `setNextRequest(${JSON.stringify(next)})`, passed: true }); } },
-    expect,
+    expect: Object.assign(expect, { fail }),
     test: (name: string, fn: () => void) => {
       try { fn(); results.push({ name, passed: true }); } catch (err) { results.push({ name, passed: false, error: (err as Error).message }); }
     },
@@ -116,7 +117,8 @@ function runContract(collection: PostmanCollection, operationId: string, respons
   assert.ok(item, `no item ${operationId}`);
   let pre = item.event?.find((e) => e.listen === 'prerequest')?.script.exec ?? [];
   if (expect !== undefined) {
-    const contract = JSON.parse(JSON.parse(pre[0]?.replace(/^pm\.variables\.set\("contract", /, '').replace(/\);$/, '') ?? '""') as string) as OperationContract;
+    const line = pre.find((l) => l.startsWith('pm.variables.set('));
+    const contract = JSON.parse(JSON.parse(line?.replace(/^pm\.variables\.set\("contract", /, '').replace(/\);$/, '') ?? '""') as string) as OperationContract;
     pre = contractPrerequestExec({ ...contract, expect });
   }
   const testExec = collection.event.find((e) => e.listen === 'test')?.script.exec ?? [];
