@@ -2,7 +2,7 @@
  * `runContract(options)`: one contract run against the reference mock or a real site. Everything it prints
  * goes through the redactor (passwords never, tokens only as labels), and so do the reports it writes.
  */
-import { planOutputs, projectPlans, writeOutputs } from '../generators/index.js';
+import { regenerateIfStale } from '../generators/fresh-outputs.js';
 import { aamGeneration, startMock } from '../mock/index.js';
 import type { MockOptions } from '../mock/index.js';
 import { formatCollectionRun, runCollection } from './collection-run.js';
@@ -70,9 +70,7 @@ export async function runContract(options: RunContractOptions): Promise<Contract
   const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_S * 1000;
   const totalTimeoutMs = options.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_S * 1000;
   const now = options.now ?? Date.now;
-  if (options.generate) {
-    for (const plan of await projectPlans(root)) await writeOutputs((await planOutputs(plan)).outputs);
-  }
+  if (options.generate) await regenerateIfStale(root);
   const common = { root, reportsDir: options.reportsDir, progress: options.progress, requestTimeoutMs, signal: options.signal, redactor, log };
 
   if (options.target.kind === 'mock') {
