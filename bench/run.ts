@@ -55,7 +55,8 @@ async function runSection(section: Section, options: BenchOptions): Promise<unkn
 
 async function main(argv: readonly string[]): Promise<void> {
   const options = parseBenchArgs(argv);
-  ensureBenchInstall(log);
+  // the contract section needs no peer: the bench install (≈ 1 GB) is made only for the others
+  if (!options.renderOnly && options.only.some((section) => section !== 'contract')) ensureBenchInstall(log);
   mkdirSync(RESULTS_DIR, { recursive: true });
   const command = `npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}`;
   const fresh = new Map<Section, Stamped<unknown>>();

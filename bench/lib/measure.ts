@@ -33,6 +33,8 @@ export interface Measurement {
   /** Last 4 KiB of stdout (some tools, e.g. Portman, report errors there). */
   readonly stdoutTail: string;
   readonly method: 'gnu-time' | 'proc-vmhwm';
+  /** CPU time (user + system) of the child and the children it waited for, ms; NaN without GNU time. */
+  readonly cpuMs: number;
 }
 
 /** Parses the value of `VmHWM:` from a /proc/<pid>/status text, in KiB. */
@@ -46,6 +48,14 @@ export function parseGnuTimeOutput(text: string): number {
   const lines = text.trim().split('\n');
   const last = lines[lines.length - 1]?.trim() ?? '';
   return /^\d+$/.test(last) ? Number(last) : Number.NaN;
+}
+
+/** Parses the `%M %U %S` line GNU time wrote: peak RSS (KiB) and CPU time (user + system, ms). */
+export function parseGnuTimeUsage(text: string): { peakRssKib: number; cpuMs: number } {
+  const lines = text.trim().split('\n');
+  const match = /^(\d+) (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)$/.exec(lines[lines.length - 1]?.trim() ?? '');
+  if (match === null) return { peakRssKib: Number.NaN, cpuMs: Number.NaN };
+  return { peakRssKib: Number(match[1]), cpuMs: Math.round((Number(match[2]) + Number(match[3])) * 1000) };
 }
 
 /** Whether measurements go through GNU time on this machine. */
@@ -83,7 +93,7 @@ export async function measureProcess(request: MeasureRequest): Promise<Measureme
   const timeFile = join(scratch, 'time.txt');
   const [command, args] =
     method === 'gnu-time'
-      ? [GNU_TIME, ['-f', '%M', '-o', timeFile, request.command, ...request.args]]
+      ? [GNU_TIME, ['-f', '%M %U %S', '-o', timeFile, request.command, ...request.args]]
       : [request.command, [...request.args]];
   const started = performance.now();
   const child = spawn(command, args, {
@@ -129,9 +139,12 @@ export async function measureProcess(request: MeasureRequest): Promise<Measureme
   });
   const wallMs = performance.now() - started;
   let peakRssKib = polledPeak;
-  if (method === 'gnu-time') {
-    peakRssKib = existsSync(timeFile) ? parseGnuTimeOutput(readFileSync(timeFile, 'utf8')) : Number.NaN;
+  let cpuMs = Number.NaN;
+  if (method === 'gnu-time' && existsSync(timeFile)) {
+    ({ peakRssKib, cpuMs } = parseGnuTimeUsage(readFileSync(timeFile, 'utf8')));
+  } else if (method === 'gnu-time') {
+    peakRssKib = Number.NaN;
   }
   rmSync(scratch, { recursive: true, force: true });
-  return { wallMs, peakRssKib, exitCode, timedOut, stderrTail: stderr, stdoutTail: stdout, method };
+  return { wallMs, peakRssKib, exitCode, timedOut, stderrTail: stderr, stdoutTail: stdout, method, cpuMs };
 }

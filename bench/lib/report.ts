@@ -8,7 +8,7 @@ import type { GeneratorReport, ToolResult } from '../sections/generator.js';
 import { REPLAY_TARGET } from '../sections/mock.js';
 import type { LoadResult, MockReport } from '../sections/mock.js';
 import { renderTable, verdict } from './markdown.js';
-import { formatKib, formatMs, formatPercent, formatRatio, median, ratio } from './stats.js';
+import { formatKib, formatMs, formatMsSpread, formatPercent, formatRatio, formatRatioSpread, isWide, median, pairedRatios, ratio, spread } from './stats.js';
 
 export interface Stamped<T> {
   /** ISO date (UTC) the section was measured. */
@@ -42,6 +42,12 @@ export const TARGETS = {
   corpusValidShare: 0.99,
   mockVsPrism: 5,
   mockVsBare: 0.5,
+  /** Newman with our collection ÷ bare Newman, CPU and wall (issue 16). */
+  contractScripts: 1.5,
+  /** `npm run contract` wall ÷ bare Newman wall (issue 16). */
+  contractWhole: 2,
+  /** Peak RSS of `npm run contract` before issue 16 (bench/RESULTS.md of 2026-11-28), KiB. */
+  contractRssBeforeKib: 283.3 * 1024,
 } as const;
 
 function stampLine(s: Stamped<unknown>): string {
@@ -177,16 +183,47 @@ function corpusSection(s: Stamped<CorpusReport> | undefined): string[] {
 }
 
 function contractSection(s: Stamped<ContractReport> | undefined): string[] {
-  const out = ['## 3. Contract run: full Newman suite against the mock', ''];
+  const out = ['## 3. Contract run: the "Contract scenarios" folder against the mock', ''];
   if (s === undefined) return [...out, '_Not measured yet: run `npm run bench -- --only contract`._', ''];
   const r = s.report;
   out.push(stampLine(s), '');
   if (r.skipped !== '') return [...out, `Not available yet: ${r.skipped}.`, ''];
-  out.push(renderTable(['command', 'runs ok', 'median wall', 'median peak RSS (largest process of the run)', 'failures'], [
-    ['npm run contract', `${r.wallMs.length}/${r.wallMs.length + r.failures.length}`, formatMs(median(r.wallMs)), formatKib(median(r.peakRssKib)), r.failures.join('; ') || 'none'],
-  ]), '', 'No peer runs this suite, so this section has no ratio or target; it is tracked for regressions.', '');
+  if (r.series === undefined) {
+    out.push(renderTable(['command', 'runs ok', 'median wall', 'median peak RSS (largest process of the run)', 'failures'], [
+      ['npm run contract', `${r.wallMs.length}/${r.wallMs.length + r.failures.length}`, formatMs(median(r.wallMs)), formatKib(median(r.peakRssKib)), r.failures.join('; ') || 'none'],
+    ]), '');
+    return out;
+  }
+  const { bare, ours, contract } = r.series;
+  out.push(`${bare.wallMs.length} complete round(s), interleaved (bare Newman, Newman with our collection, \`npm run contract\`), after one unmeasured \`npm run contract\` (warm-up). The two Newman rows are \`bench/workers/newman-folder.mjs\` in a plain Node process (start, loading Newman, the run; no reporters) against our mock in its own process (started before, not counted); "bare" removes every script from the collection (Newman sending the same ${r.requests ?? '?'} requests), ours makes all ${r.assertions ?? '?'} assertions. \`npm run contract\` is the whole command (npm, tsx, checking the generated files, the mock started in the same process, Newman, coverage, JUnit + HTML reports). CPU = user + system time of the process and the children it waited for (GNU time); median (min–max).${r.failures.length > 0 ? ` Failed runs: ${r.failures.join('; ')}.` : ''}`, '');
+  out.push(renderTable(['run', 'wall', 'CPU', 'peak RSS'], [
+    ['bare Newman (no scripts)', formatMsSpread(spread(bare.wallMs)), formatMsSpread(spread(bare.cpuMs)), formatKib(median(bare.peakRssKib))],
+    ['Newman with our collection', formatMsSpread(spread(ours.wallMs)), formatMsSpread(spread(ours.cpuMs)), formatKib(median(ours.peakRssKib))],
+    ['npm run contract', formatMsSpread(spread(contract.wallMs)), formatMsSpread(spread(contract.cpuMs)), formatKib(median(contract.peakRssKib))],
+  ]), '');
+  const scriptsCpu = pairedRatios(ours.cpuMs, bare.cpuMs);
+  const scriptsWall = pairedRatios(ours.wallMs, bare.wallMs);
+  const wholeWall = pairedRatios(contract.wallMs, bare.wallMs);
+  const wholeCpu = pairedRatios(contract.cpuMs, bare.cpuMs);
+  const scripts = Math.max(scriptsCpu.median, scriptsWall.median);
+  const rss = median(contract.peakRssKib);
+  const wide = [scriptsCpu, scriptsWall, wholeWall].some(isWide);
+  out.push(renderTable(['ratio (same round)', 'CPU', 'wall'], [
+    ['Newman with our collection ÷ bare Newman', formatRatioSpread(scriptsCpu), formatRatioSpread(scriptsWall)],
+    ['npm run contract ÷ bare Newman', formatRatioSpread(wholeCpu), formatRatioSpread(wholeWall)],
+  ]), '');
+  if (wide) out.push('The spread is wide (a range above a quarter of the median): the machine was loaded during some rounds; the verdicts use the more conservative of the CPU and wall medians.', '');
+  out.push(renderTable(['target (issue 16)', 'measured', 'verdict'], [
+    ['Newman with our collection ≤ 1.5× bare Newman (the larger of CPU and wall)', formatRatio(scripts), verdict(Number.isFinite(scripts) ? scripts <= TARGETS.contractScripts : undefined)],
+    ['`npm run contract` wall ≤ 2× bare Newman wall, mock start included', formatRatio(wholeWall.median), verdict(Number.isFinite(wholeWall.median) ? wholeWall.median <= TARGETS.contractWhole : undefined)],
+    ['peak RSS of `npm run contract` ≤ before (283.3 MiB, 2026-11-28)', formatKib(rss), verdict(Number.isFinite(rss) ? rss <= TARGETS.contractRssBeforeKib : undefined)],
+  ]), '');
+  out.push(CONTRACT_BOUNDS, '');
   return out;
 }
+
+/** What bounds the contract run, as measured for issue 16 (see the commands in the text). */
+const CONTRACT_BOUNDS = `What bounds it. Before issue 16, \`pm.response.to.have.jsonSchema\` built a new Ajv and compiled the schema with every definition (and validated it against the meta-schema) for each response: about 40 % of the scripts' CPU. The check is now \`generators/scripts/json-schema.js\`, a fixed interpreter of the definitions as data (a few µs per response; \`tests/generator/json-schema.test.ts\` compares its verdict with Ajv 6's in Postman's sandbox on every keyword and on ~700 example bodies and broken variants). What remains is Newman's sandbox itself: postman-sandbox runs every script in a \`vm\` context through a message bridge — each run serializes the whole script context (request, response, the environment, the collection variables, \`pm.variables\`) into the context, rebuilds the postman-collection objects there, and serializes the result back; each \`pm.test\` crosses the bridge twice more. Measured on this machine with the same folder (227 requests): the collection with one trivial script per request (\`pm.variables.get("x")\`) costs about 1.9× the CPU of bare Newman in the run itself, with two trivial scripts (a request's pre-request plus the collection's test, as the suite needs) about 2.3×, before a single assertion; "use sandbox2" (no legacy globals) and removing the descriptions or the collection variables change that by less than the noise. A step needs its pre-request script (it skips itself when a variable it needs is not set — \`pm.execution.skipRequest\` exists only there — and hands its expectations to the test), and the test needs the response, so two sandbox runs per request are the floor of a Newman-run contract suite; the 2450 assertions add 2 × 2450 bridge crossings. \`npm run contract\` adds tsx loading the runner, the mock and Newman (≈ 1–2 s of CPU), the mock answering in the same process, coverage and the JUnit + HTML reports (≈ 3 s of CPU for htmlextra's rendering), and skips the regeneration when the generated files are current (digests of generators/, spec/ and the lock file in node_modules/.cache).`;
 
 function findLoad(results: readonly LoadResult[], target: string, route: string): LoadResult | undefined {
   return results.find((x) => x.target === target && x.route === route);

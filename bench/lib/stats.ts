@@ -42,3 +42,38 @@ export function formatPercent(part: number, whole: number): string {
   if (whole <= 0) return 'n/a';
   return `${((100 * part) / whole).toFixed(1)} %`;
 }
+
+/** Median, smallest and largest of a list (NaN for an empty list). */
+export interface Spread {
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+export function spread(values: readonly number[]): Spread {
+  const finite = values.filter((v) => Number.isFinite(v));
+  if (finite.length === 0) return { median: Number.NaN, min: Number.NaN, max: Number.NaN };
+  return { median: median(finite), min: Math.min(...finite), max: Math.max(...finite) };
+}
+
+/** Ratios of runs measured side by side (`numerators[i] / denominators[i]`), as a spread. */
+export function pairedRatios(numerators: readonly number[], denominators: readonly number[]): Spread {
+  return spread(numerators.map((n, i) => ratio(n, denominators[i] ?? Number.NaN)));
+}
+
+/** Whether a spread is wide: its range exceeds a quarter of its median. */
+export function isWide(s: Spread): boolean {
+  return Number.isFinite(s.median) && s.median > 0 && (s.max - s.min) / s.median > 0.25;
+}
+
+/** `1.23× (1.10–1.40)`, or `n/a`. */
+export function formatRatioSpread(s: Spread): string {
+  if (!Number.isFinite(s.median)) return 'n/a';
+  return `${formatRatio(s.median)} (${formatRatio(s.min)}–${formatRatio(s.max)})`;
+}
+
+/** `1.23 s (1.10–1.40 s)`, or `n/a`. */
+export function formatMsSpread(s: Spread): string {
+  if (!Number.isFinite(s.median)) return 'n/a';
+  return `${formatMs(s.median)} (${formatMs(s.min)}–${formatMs(s.max)})`;
+}

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { parseBenchArgs } from '../lib/args.js';
 import { declaresOpenApi3, evenSample } from '../lib/corpus-sample.js';
 import { escapeCell, renderTable, verdict } from '../lib/markdown.js';
-import { failureLine, parseGnuTimeOutput, parseVmHwm } from '../lib/measure.js';
-import { formatKib, formatMs, formatPercent, formatRatio, median, ratio } from '../lib/stats.js';
+import { failureLine, parseGnuTimeOutput, parseGnuTimeUsage, parseVmHwm } from '../lib/measure.js';
+import { formatKib, formatMs, formatPercent, formatRatio, formatRatioSpread, isWide, median, pairedRatios, ratio, spread } from '../lib/stats.js';
 import { reasonCategory } from '../sections/corpus.js';
 import { hasContractScript } from '../sections/contract.js';
 import { parseProcStatCpuTicks } from '../sections/mock.js';
@@ -66,6 +66,23 @@ test('peak RSS parsers', () => {
   assert.ok(Number.isNaN(parseVmHwm('Name:\tnode\n')));
   assert.equal(parseGnuTimeOutput('Command exited with non-zero status 1\n40320\n'), 40320);
   assert.ok(Number.isNaN(parseGnuTimeOutput('Command terminated by signal 9\n')));
+  assert.deepEqual(parseGnuTimeUsage('Command exited with non-zero status 1\n40320 1.25 0.50\n'), { peakRssKib: 40320, cpuMs: 1750 });
+  assert.deepEqual(parseGnuTimeUsage('Command terminated by signal 9\n'), { peakRssKib: Number.NaN, cpuMs: Number.NaN });
+});
+
+test('spreads and ratios of paired runs', () => {
+  const rows: Array<[number[], number[], string, boolean]> = [
+    [[2, 3, 4], [1, 1, 2], '2.00× (2.00×–3.00×)', true],
+    [[10, 11], [10, 10], '1.05× (1.00×–1.10×)', false],
+    [[], [], 'n/a', false],
+    [[1, Number.NaN], [1, 1], '1.00× (1.00×–1.00×)', false],
+  ];
+  for (const [num, den, text, wide] of rows) {
+    const s = pairedRatios(num, den);
+    assert.equal(formatRatioSpread(s), text, JSON.stringify([num, den]));
+    assert.equal(isWide(s), wide, JSON.stringify([num, den]));
+  }
+  assert.deepEqual(spread([3, 1, 2]), { median: 2, min: 1, max: 3 });
 });
 
 test('failureLine picks the error line without colours or rules', () => {
