@@ -22,6 +22,24 @@ export interface Redactor {
 /** A WordPress auth cookie and its value; the `=` may be HTML- or URL-escaped in a report. */
 const COOKIE_PATTERN = /\b(wordpress_(?:sec_|logged_in_)?[0-9a-f]{32}(?:=|&#x3D;|&#61;|%3D))([^;\s"'<>&,\\]+)/gi;
 
+/**
+ * `text.replace(pattern, replace)` for a global pattern, as an exec loop: V8's String.prototype.replace with this
+ * case-insensitive pattern takes ~0.5 s on a 6 MB HTML report, the loop ~1 ms (same matches, same result).
+ */
+export function replaceEach(text: string, pattern: RegExp, replace: (match: RegExpExecArray) => string): string {
+  pattern.lastIndex = 0;
+  let out = '';
+  let last = 0;
+  let matched = false;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    matched = true;
+    out += text.slice(last, match.index) + replace(match);
+    last = match.index + match[0].length;
+    if (match[0] === '') pattern.lastIndex += 1;
+  }
+  return matched ? out + text.slice(last) : text;
+}
+
 /** Builds a redactor for `secrets`; empty values are ignored. Pure: the same input gives the same output. */
 export function createRedactor(secrets: readonly Secret[]): Redactor {
   const labels = new Map<string, string>();
@@ -31,11 +49,21 @@ export function createRedactor(secrets: readonly Secret[]): Redactor {
   }
   const forms = [...labels.keys()].sort((a, b) => b.length - a.length);
   const literal = forms.length === 0 ? undefined : new RegExp(forms.map(escapeRegExp).join('|'), 'g');
+  // a report holds the same few tokens thousands of times: each is decoded once
+  const tokenLabels = new Map<string, string>();
+  const labelOf = (token: string): string => {
+    let label = tokenLabels.get(token);
+    if (label === undefined) {
+      label = tokenLabel(token);
+      tokenLabels.set(token, label);
+    }
+    return label;
+  };
   return {
     redact(text: string): string {
-      let out = literal === undefined ? text : text.replace(literal, (form) => labels.get(form) ?? '[secret]');
-      out = out.replace(JWT_PATTERN, (token) => tokenLabel(token));
-      return out.replace(COOKIE_PATTERN, (_match, name: string) => `${name}[cookie]`);
+      let out = literal === undefined ? text : replaceEach(text, literal, (form) => labels.get(form[0]) ?? '[secret]');
+      out = replaceEach(out, JWT_PATTERN, (token) => labelOf(token[0]));
+      return replaceEach(out, COOKIE_PATTERN, (cookie) => `${cookie[1] ?? ''}[cookie]`);
     },
   };
 }

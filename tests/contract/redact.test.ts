@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readClaims, tokenLabel } from '../../runner/jwt-claims.js';
-import { createRedactor, encodings } from '../../runner/redact.js';
+import { createRedactor, encodings, replaceEach } from '../../runner/redact.js';
 import { fakeToken } from './fake-site.js';
 
 const TOKEN = fakeToken({ iat: 1, exp: 2, jti: 'a1b2c3d4-0000-4000-8000-000000000001', userId: 3 });
@@ -52,4 +52,16 @@ test('readClaims reads jti, the user, exp, iat and revocable, and tolerates garb
   assert.deepEqual(readClaims(fakeToken({ jti: 'j', iat: 5, exp: 9, revocable: false, user_id: 7 })), { jti: 'j', userId: '7', exp: 9, iat: 5, revocable: false });
   assert.equal(readClaims('not-a-token'), undefined);
   assert.equal(readClaims('a.W10.c'), undefined, 'a payload that is no object');
+});
+
+test('replaceEach gives what String.prototype.replace gives', () => {
+  const rows: Array<[string, RegExp]> = [
+    ['a wordpress_0123456789abcdef0123456789abcdef=v; b WORDPRESS_LOGGED_IN_0123456789ABCDEF0123456789ABCDEF&#x3D;w', /\b(wordpress_(?:sec_|logged_in_)?[0-9a-f]{32}(?:=|&#x3D;))([^;\s&]+)/gi],
+    ['no match here', /zzz/g],
+    ['xx at start and end xx', /xx/g],
+    ['', /a/g],
+  ];
+  for (const [text, pattern] of rows) {
+    assert.equal(replaceEach(text, pattern, (m) => `<${m[0]}|${m[1] ?? ''}>`), text.replace(pattern, (m: string, g?: string) => `<${m}|${typeof g === 'string' ? g : ''}>`), text);
+  }
 });
