@@ -42,7 +42,7 @@ async function runSection(section: Section, options: BenchOptions): Promise<unkn
     case 'corpus':
       return (await import('./sections/corpus.js')).runCorpusSection({ limit: options.corpusLimit, timeoutS: options.corpusTimeout, log });
     case 'contract':
-      return (await import('./sections/contract.js')).runContractSection({ runs: options.contractRuns, log });
+      return (await import('./sections/contract.js')).runContractSection({ runs: options.contractRuns, baseline: options.contractBaseline, log });
     case 'mock':
       return (await import('./sections/mock.js')).runMockSection({
         durationS: options.mockDuration,

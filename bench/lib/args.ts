@@ -22,6 +22,8 @@ export interface BenchOptions {
   readonly connections: number;
   /** Repetitions of the contract run. */
   readonly contractRuns: number;
+  /** Another checkout (e.g. a worktree of the commit before a change) whose contract run is measured alongside; '' = none. */
+  readonly contractBaseline: string;
   /** Only re-render RESULTS.md from the stored section results; measure nothing. */
   readonly renderOnly: boolean;
   /** Where to write the report; '' = do not write. */
@@ -35,7 +37,7 @@ export interface BenchOptions {
 
 export const BENCH_USAGE = `usage: npm run bench -- [--only generator,corpus,contract,mock] [--runs N]
        [--corpus-limit N] [--corpus-timeout S] [--mock-duration S] [--mock-rounds N] [--connections N]
-       [--contract-runs N] [--out FILE] [--render-only] [--no-store]`;
+       [--contract-runs N] [--contract-baseline DIR] [--out FILE] [--render-only] [--no-store]`;
 
 const DEFAULTS = {
   runs: 5,
@@ -85,6 +87,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         'mock-rounds': { type: 'string' },
         connections: { type: 'string' },
         'contract-runs': { type: 'string' },
+        'contract-baseline': { type: 'string' },
         out: { type: 'string' },
         'render-only': { type: 'boolean' },
         'no-store': { type: 'boolean' },
@@ -102,6 +105,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     mockRounds: toCount('mock-rounds', values['mock-rounds'], DEFAULTS.mockRounds, 1),
     connections: toCount('connections', values.connections, DEFAULTS.connections, 1),
     contractRuns: toCount('contract-runs', values['contract-runs'], DEFAULTS.contractRuns, 1),
+    contractBaseline: values['contract-baseline'] ?? '',
     renderOnly: values['render-only'] ?? false,
     // a --no-store run prints its report unless told where to write it: RESULTS.md keeps stored results only
     out: values.out ?? (values['no-store'] === true ? '' : DEFAULTS.out),

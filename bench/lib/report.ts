@@ -3,7 +3,7 @@
  * Ratios are computed only between numbers measured in the same section run.
  */
 import type { CorpusReport } from '../sections/corpus.js';
-import type { ContractReport } from '../sections/contract.js';
+import type { ContractReport, ContractSeries } from '../sections/contract.js';
 import type { GeneratorReport, ToolResult } from '../sections/generator.js';
 import { REPLAY_TARGET } from '../sections/mock.js';
 import type { LoadResult, MockReport } from '../sections/mock.js';
@@ -194,12 +194,19 @@ function contractSection(s: Stamped<ContractReport> | undefined): string[] {
     ]), '');
     return out;
   }
-  const { bare, ours, contract } = r.series;
+  const none: ContractSeries = { wallMs: [], cpuMs: [], peakRssKib: [] };
+  const { bare = none, ours = none, contract = none } = r.series;
+  const beforeOurs = r.series['before-ours'];
+  const beforeContract = r.series['before-contract'];
   out.push(`${bare.wallMs.length} complete round(s), interleaved (bare Newman, Newman with our collection, \`npm run contract\`), after one unmeasured \`npm run contract\` (warm-up). The two Newman rows are \`bench/workers/newman-folder.mjs\` in a plain Node process (start, loading Newman, the run; no reporters) against our mock in its own process (started before, not counted); "bare" removes every script from the collection (Newman sending the same ${r.requests ?? '?'} requests), ours makes all ${r.assertions ?? '?'} assertions. \`npm run contract\` is the whole command (npm, tsx, checking the generated files, the mock started in the same process, Newman, coverage, JUnit + HTML reports). CPU = user + system time of the process and the children it waited for (GNU time); median (min–max).${r.failures.length > 0 ? ` Failed runs: ${r.failures.join('; ')}.` : ''}`, '');
   out.push(renderTable(['run', 'wall', 'CPU', 'peak RSS'], [
     ['bare Newman (no scripts)', formatMsSpread(spread(bare.wallMs)), formatMsSpread(spread(bare.cpuMs)), formatKib(median(bare.peakRssKib))],
     ['Newman with our collection', formatMsSpread(spread(ours.wallMs)), formatMsSpread(spread(ours.cpuMs)), formatKib(median(ours.peakRssKib))],
     ['npm run contract', formatMsSpread(spread(contract.wallMs)), formatMsSpread(spread(contract.cpuMs)), formatKib(median(contract.peakRssKib))],
+    ...(beforeOurs === undefined || beforeContract === undefined ? [] : [
+      [`before (${r.baseline ?? '?'}): Newman with its collection`, formatMsSpread(spread(beforeOurs.wallMs)), formatMsSpread(spread(beforeOurs.cpuMs)), formatKib(median(beforeOurs.peakRssKib))],
+      [`before (${r.baseline ?? '?'}): npm run contract`, formatMsSpread(spread(beforeContract.wallMs)), formatMsSpread(spread(beforeContract.cpuMs)), formatKib(median(beforeContract.peakRssKib))],
+    ]),
   ]), '');
   const scriptsCpu = pairedRatios(ours.cpuMs, bare.cpuMs);
   const scriptsWall = pairedRatios(ours.wallMs, bare.wallMs);
@@ -208,15 +215,22 @@ function contractSection(s: Stamped<ContractReport> | undefined): string[] {
   const scripts = Math.max(scriptsCpu.median, scriptsWall.median);
   const rss = median(contract.peakRssKib);
   const wide = [scriptsCpu, scriptsWall, wholeWall].some(isWide);
+  const beforeRows = beforeOurs === undefined || beforeContract === undefined ? [] : [
+    [`before (${r.baseline ?? '?'}): Newman with its collection ÷ bare Newman`, formatRatioSpread(pairedRatios(beforeOurs.cpuMs, bare.cpuMs)), formatRatioSpread(pairedRatios(beforeOurs.wallMs, bare.wallMs))],
+    [`before (${r.baseline ?? '?'}): npm run contract ÷ bare Newman`, formatRatioSpread(pairedRatios(beforeContract.cpuMs, bare.cpuMs)), formatRatioSpread(pairedRatios(beforeContract.wallMs, bare.wallMs))],
+  ];
   out.push(renderTable(['ratio (same round)', 'CPU', 'wall'], [
     ['Newman with our collection ÷ bare Newman', formatRatioSpread(scriptsCpu), formatRatioSpread(scriptsWall)],
     ['npm run contract ÷ bare Newman', formatRatioSpread(wholeCpu), formatRatioSpread(wholeWall)],
+    ...beforeRows,
   ]), '');
   if (wide) out.push('The spread is wide (a range above a quarter of the median): the machine was loaded during some rounds; the verdicts use the more conservative of the CPU and wall medians.', '');
   out.push(renderTable(['target (issue 16)', 'measured', 'verdict'], [
     ['Newman with our collection ≤ 1.5× bare Newman (the larger of CPU and wall)', formatRatio(scripts), verdict(Number.isFinite(scripts) ? scripts <= TARGETS.contractScripts : undefined)],
     ['`npm run contract` wall ≤ 2× bare Newman wall, mock start included', formatRatio(wholeWall.median), verdict(Number.isFinite(wholeWall.median) ? wholeWall.median <= TARGETS.contractWhole : undefined)],
-    ['peak RSS of `npm run contract` ≤ before (283.3 MiB, 2026-11-28)', formatKib(rss), verdict(Number.isFinite(rss) ? rss <= TARGETS.contractRssBeforeKib : undefined)],
+    beforeContract === undefined
+      ? ['peak RSS of `npm run contract` ≤ before (283.3 MiB, 2026-11-28)', formatKib(rss), verdict(Number.isFinite(rss) ? rss <= TARGETS.contractRssBeforeKib : undefined)]
+      : [`peak RSS of \`npm run contract\` ≤ before (${r.baseline ?? '?'}, same rounds: ${formatKib(median(beforeContract.peakRssKib))})`, formatKib(rss), verdict(Number.isFinite(rss) ? rss <= median(beforeContract.peakRssKib) : undefined)],
   ]), '');
   out.push(CONTRACT_BOUNDS, '');
   return out;

@@ -9,6 +9,7 @@
  * Wall time, CPU time (user + system of the process and the children it waited for) and peak RSS of each.
  * Skips with "not available yet" while the root package.json has no `contract` script.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +17,7 @@ import { measureProcess, type Measurement } from '../lib/measure.js';
 import { ROOT_DIR } from '../lib/paths.js';
 import { startServerProcess } from '../lib/server-process.js';
 
-export type ContractTool = 'bare' | 'ours' | 'contract';
+export type ContractTool = 'bare' | 'ours' | 'contract' | 'before-ours' | 'before-contract';
 
 export interface ContractSeries {
   readonly wallMs: number[];
@@ -30,8 +31,10 @@ export interface ContractReport {
   readonly wallMs: number[];
   readonly peakRssKib: number[];
   readonly failures: readonly string[];
-  /** Per tool, one entry per successful round (same index = same round). */
-  readonly series?: Readonly<Record<ContractTool, ContractSeries>>;
+  /** Per tool, one entry per successful round (same index = same round); the before-* tools only with a baseline. */
+  readonly series?: Readonly<Partial<Record<ContractTool, ContractSeries>>>;
+  /** The baseline checkout (`--contract-baseline`): its commit, measured the same way. */
+  readonly baseline?: string;
   /** Requests and assertions of our Newman run (the last round). */
   readonly requests?: number;
   readonly assertions?: number;
@@ -45,6 +48,8 @@ export function hasContractScript(packageJson: string): boolean {
 
 export interface ContractOptions {
   readonly runs: number;
+  /** Another checkout measured alongside ('' = none): its collection through Newman and its `npm run contract`. */
+  readonly baseline?: string;
   readonly log: (line: string) => void;
 }
 
@@ -54,7 +59,7 @@ const COLLECTION = join(ROOT_DIR, 'collections', 'aam-6.9.32.postman_collection.
 const ENVIRONMENT = join(ROOT_DIR, 'environments', 'aam-6.9.32', 'local.postman_environment.json');
 
 /** One Newman run of the folder against a fresh mock in its own process. */
-async function newmanRound(bare: boolean): Promise<Measurement> {
+async function newmanRound(bare: boolean, collection = COLLECTION): Promise<Measurement> {
   const mock = await startServerProcess({
     name: 'our mock',
     command: process.execPath,
@@ -65,14 +70,22 @@ async function newmanRound(bare: boolean): Promise<Measurement> {
   });
   try {
     const { restUrl } = JSON.parse(mock.readyLine) as { restUrl: string };
-    return await measureProcess({ command: process.execPath, args: [WORKER, COLLECTION, ENVIRONMENT, restUrl, ...(bare ? ['--bare'] : [])], cwd: ROOT_DIR, timeoutMs: 600_000 });
+    return await measureProcess({ command: process.execPath, args: [WORKER, collection, ENVIRONMENT, restUrl, ...(bare ? ['--bare'] : [])], cwd: ROOT_DIR, timeoutMs: 600_000 });
   } finally {
     mock.stop();
   }
 }
 
-function contractRound(): Promise<Measurement> {
-  return measureProcess({ command: 'npm', args: ['run', '--silent', 'contract'], cwd: ROOT_DIR, timeoutMs: 600_000 });
+function contractRound(cwd = ROOT_DIR): Promise<Measurement> {
+  return measureProcess({ command: 'npm', args: ['run', '--silent', 'contract', '--', '--reports', join(cwd, 'reports')], cwd, timeoutMs: 600_000 });
+}
+
+function commitOf(dir: string): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: dir, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
 }
 
 export async function runContractSection(options: ContractOptions): Promise<ContractReport> {
@@ -82,16 +95,33 @@ export async function runContractSection(options: ContractOptions): Promise<Cont
     return { skipped, wallMs: [], peakRssKib: [], failures: [] };
   }
   const empty = (): ContractSeries => ({ wallMs: [], cpuMs: [], peakRssKib: [] });
-  const series: Record<ContractTool, ContractSeries> = { bare: empty(), ours: empty(), contract: empty() };
+  const baseline = options.baseline ?? '';
+  const tools: ContractTool[] = ['bare', 'ours', 'contract', ...(baseline === '' ? [] : (['before-ours', 'before-contract'] as const))];
+  const series: Partial<Record<ContractTool, ContractSeries>> = Object.fromEntries(tools.map((tool) => [tool, empty()]));
   const failures: string[] = [];
   let counts: { requests: number; assertions: number } | undefined;
-  // warm-up (not measured): the generated files are made current, tsx's cache and the disk cache are filled
+  const measure = (tool: ContractTool): Promise<Measurement> => {
+    switch (tool) {
+      case 'bare':
+        return newmanRound(true);
+      case 'ours':
+        return newmanRound(false);
+      case 'contract':
+        return contractRound();
+      case 'before-ours':
+        return newmanRound(false, join(baseline, 'collections', 'aam-6.9.32.postman_collection.json'));
+      case 'before-contract':
+        return contractRound(baseline);
+    }
+  };
+  // warm-up (not measured): the generated files are made current, caches (tsx, the runner's bundle, the disk) filled
   options.log('contract warm-up: npm run contract');
   await contractRound();
+  if (baseline !== '') await contractRound(baseline);
   for (let run = 0; run < options.runs; run++) {
     const round = new Map<ContractTool, Measurement>();
-    for (const tool of ['bare', 'ours', 'contract'] as const) {
-      const m = tool === 'contract' ? await contractRound() : await newmanRound(tool === 'bare');
+    for (const tool of tools) {
+      const m = await measure(tool);
       if (m.exitCode !== 0 || m.timedOut) {
         const tail = (m.stderrTail.trim() || m.stdoutTail.trim()).split('\n').slice(-1)[0] ?? '';
         failures.push(`${tool}: ${m.timedOut ? 'timed out' : `exit ${String(m.exitCode)}: ${tail.slice(0, 200)}`}`);
@@ -102,13 +132,23 @@ export async function runContractSection(options: ContractOptions): Promise<Cont
       options.log(`contract run ${run + 1}/${options.runs} ${tool}: ${round.has(tool) ? `${Math.round(m.wallMs)} ms wall, ${m.cpuMs} ms CPU, ${Math.round(m.peakRssKib / 1024)} MiB` : failures[failures.length - 1]}`);
     }
     // only complete rounds count, so that ratios compare runs of the same moment
-    if (round.size === 3) {
+    if (round.size === tools.length) {
       for (const [tool, m] of round) {
-        series[tool].wallMs.push(m.wallMs);
-        series[tool].cpuMs.push(m.cpuMs);
-        series[tool].peakRssKib.push(m.peakRssKib);
+        const s = series[tool] ?? empty();
+        s.wallMs.push(m.wallMs);
+        s.cpuMs.push(m.cpuMs);
+        s.peakRssKib.push(m.peakRssKib);
       }
     }
   }
-  return { skipped: '', wallMs: series.contract.wallMs, peakRssKib: series.contract.peakRssKib, failures, series, ...(counts === undefined ? {} : counts) };
+  const contract = series.contract ?? empty();
+  return {
+    skipped: '',
+    wallMs: contract.wallMs,
+    peakRssKib: contract.peakRssKib,
+    failures,
+    series,
+    ...(baseline === '' ? {} : { baseline: commitOf(baseline) }),
+    ...(counts === undefined ? {} : counts),
+  };
 }
