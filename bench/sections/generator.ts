@@ -33,6 +33,8 @@ export interface ToolResult {
   readonly spec: string;
   readonly wallMs: number[];
   readonly peakRssKib: number[];
+  /** CPU time (user + system) per successful run, same order as wallMs (results before issue 16 have none). */
+  readonly cpuMs?: number[];
   readonly failures: number;
   readonly lastError: string;
   readonly validity: SchemaValidity | undefined;
@@ -171,7 +173,7 @@ export async function runGeneratorSection(options: GeneratorOptions): Promise<Ge
     }
   }
   const validate = createCollectionValidator();
-  const state = new Map<string, { wall: number[]; rss: number[]; failures: number; lastError: string; validity: SchemaValidity | undefined }>();
+  const state = new Map<string, { wall: number[]; cpu: number[]; rss: number[]; failures: number; lastError: string; validity: SchemaValidity | undefined }>();
   const key = (tool: GeneratorTool, spec: string): string => `${tool}\u0000${spec}`;
   for (let run = 0; run < options.runs; run++) {
     for (const spec of GENERATOR_SPECS) {
@@ -182,9 +184,10 @@ export async function runGeneratorSection(options: GeneratorOptions): Promise<Ge
         const out = join(scratch, 'collection.json');
         const call = invocation(tool, spec.path, out, scratch, bundle);
         const m = await measureProcess({ ...call, timeoutMs: options.timeoutMs ?? 600_000 });
-        const entry = state.get(key(tool, spec.name)) ?? { wall: [], rss: [], failures: 0, lastError: '', validity: undefined };
+        const entry = state.get(key(tool, spec.name)) ?? { wall: [], cpu: [], rss: [], failures: 0, lastError: '', validity: undefined };
         if (m.exitCode === 0 && !m.timedOut) {
           entry.wall.push(m.wallMs);
+          entry.cpu.push(m.cpuMs);
           entry.rss.push(m.peakRssKib);
           if (entry.validity === undefined) {
             try {
@@ -199,7 +202,7 @@ export async function runGeneratorSection(options: GeneratorOptions): Promise<Ge
         }
         state.set(key(tool, spec.name), entry);
         rmSync(scratch, { recursive: true, force: true });
-        options.log(`generator run ${run + 1}/${options.runs} ${spec.name} ${tool}: ${m.exitCode === 0 ? `${Math.round(m.wallMs)} ms, ${Math.round(m.peakRssKib / 1024)} MiB` : summarizeError(m)}`);
+        options.log(`generator run ${run + 1}/${options.runs} ${spec.name} ${tool}: ${m.exitCode === 0 ? `${Math.round(m.wallMs)} ms wall, ${m.cpuMs} ms CPU, ${Math.round(m.peakRssKib / 1024)} MiB` : summarizeError(m)}`);
       }
     }
   }
@@ -211,6 +214,7 @@ export async function runGeneratorSection(options: GeneratorOptions): Promise<Ge
         tool,
         spec: spec.name,
         wallMs: entry?.wall ?? [],
+        cpuMs: entry?.cpu ?? [],
         peakRssKib: entry?.rss ?? [],
         failures: entry?.failures ?? 0,
         lastError: entry?.lastError ?? '',

@@ -68,6 +68,19 @@ test('renderResults computes ratios and verdicts per target', () => {
   assert.match(md, /_Not measured yet: run `npm run bench -- --only corpus`\._/);
 });
 
+test('with CPU figures, the speed target is judged on the smaller of the wall and CPU ratios, paired per run', () => {
+  const withCpu = structuredClone(input);
+  const report = withCpu.generator?.report;
+  assert.ok(report !== undefined);
+  const results = [
+    { ...tool('ours', 500, 100_000), wallMs: [500, 600], cpuMs: [400, 500] },
+    { ...tool('openapi-to-postmanv2', 6000, 200_000), wallMs: [6000, 6600], cpuMs: [3200, 3500] },
+  ];
+  const md = renderResults({ ...withCpu, generator: { ...withCpu.generator!, report: { ...report, results } } });
+  assert.match(md, /\| GitHub \| openapi-to-postmanv2 \| 3\.35 s \(3\.20 s–3\.50 s\) \| 450 ms \(400 ms–500 ms\) \| 11\.5× \(11\.0×–12\.0×\) \| 7\.50× \(7\.00×–8\.00×\) \|  \|/);
+  assert.match(md, /\| ≥ 10× faster \(the smaller of wall and CPU\) \| 7\.50× \(wall 11\.5×, CPU 7\.50×\) \| missed \|/);
+});
+
 test('renderResults is deterministic and ends with one newline', () => {
   const a = renderResults(input);
   assert.equal(a, renderResults(input));
