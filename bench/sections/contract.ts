@@ -3,6 +3,7 @@
  * our mock, three ways, interleaved per round:
  * - bare Newman: the collection with every script removed, run by Newman in a plain Node process (the
  *   floor: Newman sending the same requests); the mock runs in its own process, started before and not counted;
+ * - the sandbox's floor: the same collection with every script replaced by one trivial line (events kept);
  * - Newman with our collection (every assertion), the same way;
  * - `npm run contract` as a whole (npm, the runner, checking the generated files, starting the mock in the
  *   same process, Newman, coverage, the JUnit and HTML reports).
@@ -17,7 +18,7 @@ import { measureProcess, type Measurement } from '../lib/measure.js';
 import { ROOT_DIR } from '../lib/paths.js';
 import { startServerProcess } from '../lib/server-process.js';
 
-export type ContractTool = 'bare' | 'ours' | 'contract' | 'before-ours' | 'before-contract';
+export type ContractTool = 'bare' | 'trivial' | 'ours' | 'contract' | 'before-ours' | 'before-contract';
 
 export interface ContractSeries {
   readonly wallMs: number[];
@@ -59,7 +60,7 @@ const COLLECTION = join(ROOT_DIR, 'collections', 'aam-6.9.32.postman_collection.
 const ENVIRONMENT = join(ROOT_DIR, 'environments', 'aam-6.9.32', 'local.postman_environment.json');
 
 /** One Newman run of the folder against a fresh mock in its own process. */
-async function newmanRound(bare: boolean, collection = COLLECTION): Promise<Measurement> {
+async function newmanRound(mode: 'bare' | 'trivial' | 'full', collection = COLLECTION): Promise<Measurement> {
   const mock = await startServerProcess({
     name: 'our mock',
     command: process.execPath,
@@ -70,7 +71,7 @@ async function newmanRound(bare: boolean, collection = COLLECTION): Promise<Meas
   });
   try {
     const { restUrl } = JSON.parse(mock.readyLine) as { restUrl: string };
-    return await measureProcess({ command: process.execPath, args: [WORKER, collection, ENVIRONMENT, restUrl, ...(bare ? ['--bare'] : [])], cwd: ROOT_DIR, timeoutMs: 600_000 });
+    return await measureProcess({ command: process.execPath, args: [WORKER, collection, ENVIRONMENT, restUrl, ...(mode === 'full' ? [] : [`--${mode}`])], cwd: ROOT_DIR, timeoutMs: 600_000 });
   } finally {
     mock.stop();
   }
@@ -96,20 +97,22 @@ export async function runContractSection(options: ContractOptions): Promise<Cont
   }
   const empty = (): ContractSeries => ({ wallMs: [], cpuMs: [], peakRssKib: [] });
   const baseline = options.baseline ?? '';
-  const tools: ContractTool[] = ['bare', 'ours', 'contract', ...(baseline === '' ? [] : (['before-ours', 'before-contract'] as const))];
+  const tools: ContractTool[] = ['bare', 'trivial', 'ours', 'contract', ...(baseline === '' ? [] : (['before-ours', 'before-contract'] as const))];
   const series: Partial<Record<ContractTool, ContractSeries>> = Object.fromEntries(tools.map((tool) => [tool, empty()]));
   const failures: string[] = [];
   let counts: { requests: number; assertions: number } | undefined;
   const measure = (tool: ContractTool): Promise<Measurement> => {
     switch (tool) {
       case 'bare':
-        return newmanRound(true);
+        return newmanRound('bare');
+      case 'trivial':
+        return newmanRound('trivial');
       case 'ours':
-        return newmanRound(false);
+        return newmanRound('full');
       case 'contract':
         return contractRound();
       case 'before-ours':
-        return newmanRound(false, join(baseline, 'collections', 'aam-6.9.32.postman_collection.json'));
+        return newmanRound('full', join(baseline, 'collections', 'aam-6.9.32.postman_collection.json'));
       case 'before-contract':
         return contractRound(baseline);
     }
