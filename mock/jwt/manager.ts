@@ -40,6 +40,11 @@ export class JwtManager {
     this.verifier = new SignatureVerifier(options.keys, options.signatureCacheSize);
   }
 
+  /** `service.jwt.expires_in`: the site's token lifetime setting, as configured. */
+  get ttl(): string | number {
+    return this.options.ttl;
+  }
+
   nowSeconds(): number {
     return Math.floor(this.options.now() / 1000);
   }
@@ -50,6 +55,11 @@ export class JwtManager {
     const seconds = typeof ttl === 'number' ? ttl : phpNumeric(ttl);
     if (seconds !== null) return now + Math.trunc(seconds);
     return strtotime(String(ttl), now);
+  }
+
+  /** Sign a complete claim set as it is (header `{"typ":"JWT","alg":…}`, payload with unescaped slashes). */
+  sign(claims: PhpMap): string {
+    return signClaims(claims, this.options.keys);
   }
 
   /** `encode()`: defaults `iat, iss, exp, jti` first, supplied claims override them in place. */

@@ -28,20 +28,67 @@ function typeError(param: string, type: string): WpError {
   return new WpError('rest_invalid_type', `${param} is not of type ${type}.`, { param });
 }
 
-/** `rest_validate_value_from_schema()` for the types AAM's args use. */
+/** The built-in types of `rest_validate_value_from_schema()`, each with its check. */
+const TYPE_CHECKS: Readonly<Record<string, (v: PhpValue) => boolean>> = {
+  boolean: isBoolean,
+  object: isObject,
+  string: (v) => typeof v === 'string',
+  integer: isInteger,
+  number: (v) => typeof v === 'number' || typeof v === 'bigint' || v instanceof PhpFloat || (typeof v === 'string' && phpNumeric(v) !== null),
+  null: (v) => v === null,
+};
+
+/** `rest_get_best_type_for_value()`: the first listed type the value passes (`''` is a string when allowed). */
+function bestType(value: PhpValue, types: readonly string[]): string | undefined {
+  if (value === '' && types.includes('string')) return 'string';
+  return types.find((type) => TYPE_CHECKS[type]?.(value) === true);
+}
+
+/** The single type a value is checked against: the spec's type, or the best of a multi-type list (undefined = none fits). */
+function resolvedType(value: PhpValue, spec: ArgSpec): string | undefined {
+  return typeof spec.type === 'string' ? spec.type : spec.type === undefined ? undefined : bestType(value, spec.type);
+}
+
+/** `wp_sprintf()`'s `%l`: `a`, `a and b`, `a, b, and c`. */
+function listing(items: readonly string[]): string {
+  if (items.length <= 2) return items.join(' and ');
+  return `${items.slice(0, -1).join(', ')}, and ${items.at(-1) ?? ''}`;
+}
+
+/** `rest_validate_enum()` (scalar enum values compared after sanitizing). */
+function validateEnum(value: PhpValue, spec: ArgSpec, param: string): true | WpError {
+  const values = spec.enum ?? [];
+  const sanitized = sanitizeValue(value, spec);
+  if (values.some((v) => v === sanitized)) return true;
+  const shown = values.map((v) => String(v));
+  const message = shown.length === 1 ? `${param} is not ${shown[0] ?? ''}.` : `${param} is not one of ${listing(shown)}.`;
+  return new WpError('rest_not_in_enum', message);
+}
+
+/** `wp_is_uuid()` without a version: lower-case hex only. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** `rest_validate_value_from_schema()` for the schemas AAM's args use: type (or types), then enum, then format. */
 export function validateValue(value: PhpValue, spec: ArgSpec, param: string): true | WpError {
-  switch (spec.type) {
-    case 'boolean': return isBoolean(value) ? true : typeError(param, 'boolean');
-    case 'object': return isObject(value) ? true : typeError(param, 'object');
-    case 'string': return typeof value === 'string' ? true : typeError(param, 'string');
-    case 'integer': return isInteger(value) ? true : typeError(param, 'integer');
-    default: return true; // unknown types (AAM's "date-time") are not validated
+  const type = resolvedType(value, spec);
+  if (Array.isArray(spec.type) && type === undefined) return typeError(param, spec.type.join(','));
+  const check = type === undefined ? undefined : TYPE_CHECKS[type];
+  // unknown types (AAM's "date-time") are not validated
+  if (check && !check(value)) return typeError(param, type ?? '');
+  if (spec.enum !== undefined && spec.enum.length > 0) {
+    const inEnum = validateEnum(value, spec, param);
+    if (inEnum !== true) return inEnum;
   }
+  const stringLike = type === undefined || type === 'string' || TYPE_CHECKS[type] === undefined;
+  if (spec.format === 'uuid' && stringLike && !(typeof value === 'string' && UUID.test(value))) {
+    return new WpError('rest_invalid_uuid', `${param} is not a valid UUID.`);
+  }
+  return true;
 }
 
 /** `rest_sanitize_value_from_schema()` */
 export function sanitizeValue(value: PhpValue, spec: ArgSpec): PhpValue {
-  switch (spec.type) {
+  switch (resolvedType(value, spec)) {
     case 'boolean': {
       if (typeof value === 'string') return !['false', '0'].includes(value.toLowerCase()) && value !== '';
       return value === true || value === 1;

@@ -2,10 +2,18 @@ import type { PhpValue } from '../php/values.js';
 import type { WpError } from './errors.js';
 import type { RestRequest } from './request.js';
 
-/** One registered argument (the subset of WordPress' arg schema AAM uses). */
+/**
+ * One registered argument (the subset of WordPress' arg schema AAM uses). The schema keywords are listed
+ * by `OPTIONS` in the order the object literal defines them, like `array_intersect_key()` keeps them.
+ */
 export interface ArgSpec {
   description?: string;
-  type?: string;
+  /** a built-in type, an unknown one (not validated, as AAM's `date-time`), or a list (multi-type schema) */
+  type?: string | readonly string[];
+  /** allowed values (`rest_validate_enum()`) */
+  enum?: readonly PhpValue[];
+  /** a string format WordPress checks (only `uuid` is modelled) */
+  format?: string;
   required?: boolean;
   default?: PhpValue;
   validate?: (value: PhpValue, request: RestRequest, key: string) => boolean | WpError;

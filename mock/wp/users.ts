@@ -89,16 +89,19 @@ export class UserStore {
   allCaps(user: UserRecord): Set<string> {
     return new Set([...(ROLE_CAPS[user.role] ?? []), user.role, ...(user.caps ?? [])]);
   }
-  /** AAM's `capExists`: is the cap assigned to any role, or to the given (current) user? */
-  capExists(cap: string, current: UserRecord | undefined): boolean {
+  /**
+   * AAM's `capExists`: is the cap assigned to any role, or to the given (current) user? `null` asks about
+   * roles only (AAM 7's `capabilities->exists()`, which ignores caps assigned to users).
+   */
+  capExists(cap: string, current: UserRecord | null | undefined): boolean {
     if (ANY_ROLE_CAPS.has(cap)) return true;
-    return current !== undefined && (current.caps ?? []).includes(cap);
+    return current !== undefined && current !== null && (current.caps ?? []).includes(cap);
   }
   /**
    * `user_can()` with AAM's `map_meta_cap` rule: an `aam_*` cap that exists nowhere maps to the
-   * `page.capability` setting (default `administrator`).
+   * `page.capability` setting (default `administrator`). `current: null` = only role caps make a cap exist.
    */
-  userCan(user: UserRecord | undefined, cap: string, current: UserRecord | undefined = user): boolean {
+  userCan(user: UserRecord | undefined, cap: string, current: UserRecord | null | undefined = user): boolean {
     if (!user) return false;
     const needed = cap.startsWith('aam_') && !this.capExists(cap, current) ? 'administrator' : cap;
     // same answer as allCaps(user).has(needed), without building the set
