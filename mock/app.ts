@@ -3,6 +3,7 @@ import type { AamContext } from './aam/context.js';
 import { registerToken } from './aam/registry.js';
 import { signedUrlLogin } from './aam/signed-url.js';
 import { determineCurrentUser } from './aam/transport.js';
+import type { CurrentUser } from './aam/transport.js';
 import { dueExpirationAction } from './aam/user-expiration.js';
 import { resolveContext } from './config.js';
 import { aamGeneration } from './generations/index.js';
@@ -47,16 +48,22 @@ export class UnknownUserError extends Error {
 /** Create the mock: WordPress REST semantics with the JWT routes of one AAM generation, no socket. */
 export function createMock(options: MockOptions = {}): Mock {
   const ctx = resolveContext(options);
-  const routesFor = aamGeneration(ctx.aamVersion).createRoutes(ctx);
+  const generation = aamGeneration(ctx.aamVersion);
+  const site: Site = {
+    ctx,
+    routesFor: generation.createRoutes(ctx),
+    currentUser: (php, cookieUserId) => (generation.determineCurrentUser ?? determineCurrentUser)(ctx, php, cookieUserId),
+  };
   return {
     siteUrl: ctx.siteUrl,
     aamVersion: ctx.aamVersion,
     handle(req, res) {
-      void handleRequest(ctx, routesFor, req, res);
+      void handleRequest(site, req, res);
     },
     issueToken(login) {
       const user = ctx.users.byLogin(login);
       if (!user) throw new UnknownUserError(`no such user: ${login}`);
+      if (generation.issueLoginToken) return generation.issueLoginToken(ctx, user);
       const issued = ctx.jwt.issue(new Map<string, PhpValue>([['userId', user.id], ['revocable', true], ['refreshable', null]]));
       registerToken(ctx, user.id, issued.token, 0);
       return issued.token;
@@ -64,11 +71,20 @@ export function createMock(options: MockOptions = {}): Mock {
   };
 }
 
-async function handleRequest(ctx: AamContext, routesFor: (currentUserId: number) => RouteRegistry, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** One mock site: its context, the routes a caller sees, and how a request's user is determined. */
+interface Site {
+  readonly ctx: AamContext;
+  readonly routesFor: (currentUserId: number) => RouteRegistry;
+  /** `determine_current_user` after WordPress' cookie check (`cookieUserId`, 0 = none) */
+  readonly currentUser: (php: PhpRequest, cookieUserId: number) => Promise<CurrentUser>;
+}
+
+async function handleRequest(site: Site, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const { ctx } = site;
   const body = await readBody(req).catch(() => Buffer.alloc(0));
   const php = createPhpRequest(req.method ?? 'GET', req.url ?? '/', req.headers, body);
   try {
-    send(res, await answer(ctx, routesFor, php));
+    send(res, await answer(site, php));
   } catch {
     // a PHP fatal error: WordPress' "critical error" page, after the headers sent so far; admin-ajax.php
     // answers it with the status alone (measured: an empty body)
@@ -84,9 +100,9 @@ interface Visitor {
   readonly signedUrlLogin: boolean;
 }
 
-async function visitor(ctx: AamContext, php: PhpRequest): Promise<Visitor> {
-  const cookie = determineCookieUser(ctx, php);
-  const current = await determineCurrentUser(ctx, php, cookie.userId);
+async function visitor(site: Site, php: PhpRequest): Promise<Visitor> {
+  const cookie = determineCookieUser(site.ctx, php);
+  const current = await site.currentUser(php, cookie.userId);
   return { userId: current.userId, restAuthCookie: cookie.restAuthCookie, signedUrlLogin: current.signedUrlLogin };
 }
 
@@ -101,8 +117,9 @@ function nonces(ctx: AamContext, php: PhpRequest, action: string): { verify: (no
 }
 
 /** One request the way WordPress runs it: `plugins_loaded` (user, AAM's user status), `init`, then the URL's handler. */
-async function answer(ctx: AamContext, routesFor: (currentUserId: number) => RouteRegistry, php: PhpRequest): Promise<HttpResult> {
-  const first = await visitor(ctx, php);
+async function answer(site: Site, php: PhpRequest): Promise<HttpResult> {
+  const { ctx } = site;
+  const first = await visitor(site, php);
   let userId = first.userId;
   // AAM::getInstance() → validateStatus(): an access expiration that has passed logs the user out
   if (userId > 0 && dueExpirationAction(ctx, userId) === 'logout') {
@@ -133,10 +150,10 @@ async function answer(ctx: AamContext, routesFor: (currentUserId: number) => Rou
   if (route.kind === 'route') {
     // serve_request(): a current user that does not exist is determined again, when first asked for
     let again: Promise<number> | undefined;
-    const currentUser = (): Promise<number> => (userId > 0 ? Promise.resolve(userId) : (again ??= visitor(ctx, php).then((v) => v.userId)));
+    const currentUser = (): Promise<number> => (userId > 0 ? Promise.resolve(userId) : (again ??= visitor(site, php).then((v) => v.userId)));
     const rest = nonces(ctx, php, 'wp_rest');
     const auth = { restAuthCookie: first.restAuthCookie, currentUser, verifyNonce: rest.verify, createNonce: rest.create };
-    return serveRest(php, route.value, auth, { registry: routesFor(userId), siteUrl: ctx.siteUrl });
+    return serveRest(php, route.value, auth, { registry: site.routesFor(userId), siteUrl: ctx.siteUrl });
   }
   if (php.path === '/' || php.path === '/index.php') {
     const out = php.out;

@@ -3,12 +3,16 @@
  * (php/, wp-rest/, wp/, jwt/, aam/). A new generation is one more folder and one more row here.
  */
 import type { AamContext } from '../aam/context.js';
+import type { CurrentUser } from '../aam/transport.js';
+import type { PhpRequest } from '../php/request.js';
 import type { RouteRegistry } from '../wp-rest/routes.js';
+import type { UserRecord } from '../wp/users.js';
 import { createRoutes as createRoutes6932 } from './aam-6.9.32/routes.js';
 import { createRoutes as createRoutes6951 } from './aam-6.9.51/routes.js';
+import { generation711 } from './aam-7.1.1/generation.js';
 
 /** The AAM versions the mock emulates, one per generation of the JWT API. */
-export const AAM_VERSIONS = ['6.9.32', '6.9.51'] as const;
+export const AAM_VERSIONS = ['6.9.32', '6.9.51', '7.1.1'] as const;
 export type AamVersion = (typeof AAM_VERSIONS)[number];
 
 /** The default generation: the seed's API. */
@@ -26,6 +30,16 @@ export interface AamGeneration {
    * request with this current user (0 = anonymous) sees.
    */
   createRoutes(ctx: AamContext): (currentUserId: number) => RouteRegistry;
+  /**
+   * `determine_current_user`: who a request runs as, from the token it carries. Absent = AAM 6.9's
+   * (`mock/aam/transport.ts`: claim `userId`, 6.9 validation).
+   */
+  determineCurrentUser?(ctx: AamContext, request: PhpRequest, userId?: number): Promise<CurrentUser>;
+  /**
+   * A login token for `user`, issued and registered the way this generation's `/aam/v2/authenticate`
+   * does (`Mock.issueToken`). Absent = AAM 6.9's (`userId`, `revocable: true`, `refreshable: null`).
+   */
+  issueLoginToken?(ctx: AamContext, user: UserRecord): string;
 }
 
 const GENERATIONS: Readonly<Record<AamVersion, AamGeneration>> = {
@@ -45,6 +59,7 @@ const GENERATIONS: Readonly<Record<AamVersion, AamGeneration>> = {
       return () => registry;
     },
   },
+  '7.1.1': generation711,
 };
 
 /** Whether `value` names a generation the mock knows. */
