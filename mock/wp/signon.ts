@@ -83,7 +83,7 @@ export function wpSignon(users: UserStore, siteUrl: string, rawLogin: string, ra
   }
   if ('id' in result || !isEmail(username)) return result;
   const byEmail = users.byEmail(username);
-  if (!byEmail) return { code: 'invalid_email', message: '<strong>Error:</strong> Unknown email address. Check again or try your username.' };
+  if (!byEmail) return { code: 'invalid_email', message: 'Unknown email address. Check again or try your username.' };
   if (byEmail.password !== password) {
     return {
       code: 'incorrect_password',

@@ -17,7 +17,7 @@ const failures: [string, Record<string, unknown>, string][] = [
   ['empty password', { username: 'admin' }, '{"code":"empty_password","reason":"<strong>Error:<\\/strong> The password field is empty."}'],
   ['wrong password', { username: 'admin', password: 'x' }, `{"code":"incorrect_password","reason":"<strong>Error:<\\/strong> The password you entered for the username <strong>admin<\\/strong> is incorrect. ${LOST}"}`],
   ['unknown user', { username: 'x', password: 'x' }, '{"code":"invalid_username","reason":"<strong>Error:<\\/strong> The username <strong>x<\\/strong> is not registered on this site. If you are unsure of your username, try your email address instead."}'],
-  ['unknown email', { username: 'nobody@example.org', password: 'x' }, '{"code":"invalid_email","reason":"<strong>Error:<\\/strong> Unknown email address. Check again or try your username."}'],
+  ['unknown email', { username: 'nobody@example.org', password: 'x' }, '{"code":"invalid_email","reason":"Unknown email address. Check again or try your username."}'],
   ['wrong password by email', { username: 'admin@example.org', password: 'x' }, `{"code":"incorrect_password","reason":"<strong>Error:<\\/strong> The password you entered for the email address <strong>admin@example.org<\\/strong> is incorrect. ${LOST}"}`],
 ];
 for (const [name, body, want] of failures) {

@@ -130,8 +130,8 @@ export function registerServiceRoutes(registry: RouteRegistry, ctx: AamContext):
     description: { description: 'JWT token description', type: 'string', required: false },
     fields: FIELDS_ARG,
   }));
-  registry.register('aam/v2', '/jwt/(?<id>[\\w\\-]+)', handler(READABLE, getOne, { id: ID_ARG, fields: FIELDS_ARG }));
-  registry.register('aam/v2', '/jwt/(?<id>[\\w\\-]+)', handler(DELETABLE, deleteOne, { id: ID_ARG }));
-  registry.register('aam/v2', '/jwt/(?<id>[\\w\\-]+)', handler(EDITABLE, refreshOne, { id: ID_ARG }));
+  registry.register('aam/v2', '/jwt/(?P<id>[\\w\\-]+)', handler(READABLE, getOne, { id: ID_ARG, fields: FIELDS_ARG }));
+  registry.register('aam/v2', '/jwt/(?P<id>[\\w\\-]+)', handler(DELETABLE, deleteOne, { id: ID_ARG }));
+  registry.register('aam/v2', '/jwt/(?P<id>[\\w\\-]+)', handler(EDITABLE, refreshOne, { id: ID_ARG }));
   registry.register('aam/v2', '/jwts', handler(DELETABLE, reset));
 }
