@@ -1,13 +1,16 @@
-import type { PhpValue } from '../php/values.js';
-import { namespaceIndex, siteIndex } from '../wp-rest/describe.js';
-import { RouteRegistry } from '../wp-rest/routes.js';
-import type { RestHandler } from '../wp-rest/types.js';
+import { createSiteRegistry } from '../wp-rest/site-routes.js';
+import type { RouteRegistry } from '../wp-rest/routes.js';
 import { registerAuthRoutes } from './auth-routes.js';
 import type { AamContext } from './context.js';
 import { registerJwtRoutes } from './jwt-routes.js';
 
 /** Registers one generation's token-management routes (`aam/v2/service`). */
 export type ServiceRoutes = (registry: RouteRegistry, ctx: AamContext) => void;
+
+/** The site index's tagline: which AAM generation the mock answers as. */
+export function mockTagline(ctx: AamContext): string {
+  return `Reference mock of AAM ${ctx.aamVersion} JWT service`;
+}
 
 /**
  * The REST server as a WordPress 6.1 + AAM 6.9.x site builds it on `rest_api_init`: the site index, the
@@ -16,17 +19,7 @@ export type ServiceRoutes = (registry: RouteRegistry, ctx: AamContext) => void;
  * serves every request.
  */
 export function createSiteRoutes(ctx: AamContext, registerServiceRoutes: ServiceRoutes): RouteRegistry {
-  const nsIndex = (ns: string): RestHandler => ({
-    methods: ['GET'],
-    args: { namespace: { default: ns }, context: { default: 'view' } },
-    callback: () => ({ status: 200, data: namespaceIndex(registry, ns, ctx.siteUrl) }),
-  });
-  const registry: RouteRegistry = new RouteRegistry(nsIndex);
-  registry.register('', '/', {
-    methods: ['GET'],
-    args: { context: { default: 'view' as PhpValue } },
-    callback: () => ({ status: 200, data: siteIndex(registry, ctx.siteUrl, `Reference mock of AAM ${ctx.aamVersion} JWT service`) }),
-  });
+  const registry = createSiteRegistry(ctx.siteUrl, mockTagline(ctx));
   registerJwtRoutes(registry, ctx);
   registerAuthRoutes(registry, ctx);
   registerServiceRoutes(registry, ctx);

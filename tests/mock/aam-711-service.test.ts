@@ -2,28 +2,18 @@
  * AAM 7.1.1's token-management routes in the mock (`/aam/v2/jwts`, `/aam/v2/jwt/{id}`), answer by answer as the
  * real 7.1.1 site gives them (transcripts-7.1.1.md, and the instance the suite was checked against).
  */
-import { after, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { T0, decode, openSite } from './helpers.js';
-import type { TestSite } from './helpers.js';
+import { T0, aamError, decode, siteForEachTest } from './helpers.js';
 
-let site: TestSite;
-let admin: string;
-beforeEach(async () => {
-  await site?.close();
-  site = await openSite({ aamVersion: '7.1.1' });
-  admin = site.mock.issueToken('admin');
-});
-after(() => site.close());
+const fx = siteForEachTest({ aamVersion: '7.1.1' });
 
 const J = '/wp-json/aam/v2/jwts';
 const I = '/wp-json/aam/v2/jwt/';
 const NO_ROUTE = '{"code":"rest_no_route","message":"No route was found matching the URL and request method.","data":{"status":404}}';
-const aamError = (code: string, message: string, status: number): string =>
-  JSON.stringify({ errors: { [code]: [message] }, error_data: { [code]: { status } } });
 
 async function create(body: Record<string, unknown> = {}, query = ''): Promise<any> {
-  const r = await site.call('POST', `${J}?user_id=4${query}`, { json: { expires_in: '+1 hour', ...body }, token: admin });
+  const r = await fx.site.call('POST', `${J}?user_id=4${query}`, { json: { expires_in: '+1 hour', ...body }, token: fx.admin });
   assert.equal(r.status, 200, r.body);
   return r.json();
 }
@@ -31,20 +21,20 @@ async function create(body: Record<string, unknown> = {}, query = ''): Promise<a
 test('the routes exist only for JWT managers: anonymous, subscriber, caps given to a user, bad token → 404', async () => {
   const callers: [string, Record<string, string>][] = [
     ['anonymous', {}],
-    ['subscriber', { Authorization: `Bearer ${site.mock.issueToken('subscriber1')}` }],
-    ['manager (aam caps on the user, not on a role)', { Authorization: `Bearer ${site.mock.issueToken('manager')}` }],
+    ['subscriber', { Authorization: `Bearer ${fx.site.mock.issueToken('subscriber1')}` }],
+    ['manager (aam caps on the user, not on a role)', { Authorization: `Bearer ${fx.site.mock.issueToken('manager')}` }],
     ['garbage token', { Authorization: 'Bearer garbage.token.value' }],
   ];
   for (const [who, headers] of callers) {
     for (const [method, path] of [['GET', `${J}?user_id=4`], ['POST', `${J}?user_id=4`], ['DELETE', `${J}?user_id=4`], ['PATCH', `${I}00000000-0000-0000-0000-000000000000?user_id=4`]] as const) {
-      const r = await site.call(method, path, { headers });
+      const r = await fx.site.call(method, path, { headers });
       assert.equal(r.status, 404, `${who} ${method} ${path}`);
       assert.equal(r.body, NO_ROUTE);
       assert.equal(r.headers.get('allow'), null);
     }
   }
-  assert.equal((await site.call('OPTIONS', J)).body, '[]');
-  const ok = await site.call('GET', `${J}?user_id=4`, { token: admin });
+  assert.equal((await fx.site.call('OPTIONS', J)).body, '[]');
+  const ok = await fx.site.call('GET', `${J}?user_id=4`, { token: fx.admin });
   assert.equal(ok.status, 200);
   assert.equal(ok.headers.get('allow'), 'GET, POST, DELETE');
 });
@@ -61,14 +51,14 @@ const USER_ID_CASES: [string, string, number, string][] = [
 ];
 for (const [name, query, status, body] of USER_ID_CASES) {
   test(`list: ${name} → ${status}`, async () => {
-    const r = await site.call('GET', J + query, { token: admin });
+    const r = await fx.site.call('GET', J + query, { token: fx.admin });
     assert.equal(r.status, status);
     assert.equal(r.body, body);
   });
 }
 
 test('create needs an expiry; claims come jti first, AAM claims after, given ones keep their place', async () => {
-  const none = await site.call('POST', `${J}?user_id=4`, { json: { additional_claims: { a: 1 } }, token: admin });
+  const none = await fx.site.call('POST', `${J}?user_id=4`, { json: { additional_claims: { a: 1 } }, token: fx.admin });
   assert.equal(none.body, aamError('rest_invalid_argument', 'Invalid token ttl', 400));
   const t = await create({ additional_claims: { user_id: 2, userId: 2, iss: 'evil', refreshable: true, revocable: false, jti: 'x' } }, '&fields=claims');
   assert.deepEqual(Object.keys(t), ['id', 'token', 'is_valid', 'claims']);
@@ -91,7 +81,7 @@ const TTL_CASES: [string, Record<string, unknown>, number | string][] = [
 ];
 for (const [name, body, want] of TTL_CASES) {
   test(`create expiry: ${name}`, async () => {
-    const r = await site.call('POST', `${J}?user_id=4&fields=claims`, { json: body, token: admin });
+    const r = await fx.site.call('POST', `${J}?user_id=4&fields=claims`, { json: body, token: fx.admin });
     if (typeof want === 'number') assert.equal(r.json().claims.exp, want, r.body);
     else assert.equal(r.body, want);
   });
@@ -101,99 +91,97 @@ test('additional_claims: a JSON string decodes, a non-JSON string is a PHP fatal
   assert.deepEqual((await create({ additional_claims: '{"baz":1,"5":"x"}' }, '&fields=claims')).claims.baz, 1);
   assert.equal((await create({ additional_claims: { 5: 'x', b: {} } }, '&fields=claims')).claims['0'], 'x');
   for (const claims of ['not json', '', '5']) {
-    const r = await site.call('POST', `${J}?user_id=4`, { json: { expires_in: '+1 hour', additional_claims: claims }, token: admin });
+    const r = await fx.site.call('POST', `${J}?user_id=4`, { json: { expires_in: '+1 hour', additional_claims: claims }, token: fx.admin });
     assert.equal(r.status, 500);
     assert.equal(r.json().code, 'internal_server_error');
     assert.equal(r.headers.get('allow'), null);
     assert.equal(r.headers.get('expires'), 'Wed, 11 Jan 1984 05:00:00 GMT');
   }
-  const nul = await site.call('POST', `${J}?user_id=4`, { json: { expires_in: '+1 hour', additional_claims: null }, token: admin });
+  const nul = await fx.site.call('POST', `${J}?user_id=4`, { json: { expires_in: '+1 hour', additional_claims: null }, token: fx.admin });
   assert.equal(nul.json().data.params.additional_claims, 'additional_claims is not of type string,object.');
 });
 
 test('create answers is_valid true even for an expired token; list and get report it invalid and ignore fields', async () => {
   const t = await create({ expires_in: '-1 hour' }, '&fields=claims,error');
   assert.deepEqual([Object.keys(t), t.is_valid], [['id', 'token', 'is_valid', 'claims'], true]);
-  const list = await site.call('GET', `${J}?user_id=4&fields=claims,signed_url`, { token: admin });
+  const list = await fx.site.call('GET', `${J}?user_id=4&fields=claims,signed_url`, { token: fx.admin });
   assert.equal(list.body, JSON.stringify([{ id: t.id, token: t.token, is_valid: false, error: 'Expired token' }]));
-  const one = await site.call('GET', `${I}${t.id}?user_id=4&fields=claims`, { token: admin });
+  const one = await fx.site.call('GET', `${I}${t.id}?user_id=4&fields=claims`, { token: fx.admin });
   assert.equal(one.body, JSON.stringify({ id: t.id, token: t.token, is_valid: false, error: 'Expired token' }));
 });
 
 test('fields: validated names, unknown ones dropped, claims and signed_url added in order; description kept trimmed', async () => {
   const t = await create({ description: '  CI  ' });
-  const r = (await site.call('GET', `${J}?user_id=4&fields=signed_url,claims,claims,id,foo,error`, { token: admin })).json();
+  const r = (await fx.site.call('GET', `${J}?user_id=4&fields=signed_url,claims,claims,id,foo,error`, { token: fx.admin })).json();
   assert.deepEqual(Object.keys(r[0]), ['id', 'token', 'is_valid', 'description', 'signed_url', 'claims']);
   assert.equal(r[0].description, 'CI');
   assert.equal(r[0].signed_url, `http://127.0.0.1:8080?aam-jwt=${t.token}`);
-  const bad = await site.call('GET', `${J}?user_id=4&fields=id,Bad,x%20y,a.b`, { token: admin });
+  const bad = await fx.site.call('GET', `${J}?user_id=4&fields=id,Bad,x%20y,a.b`, { token: fx.admin });
   assert.equal(bad.json().data.params.fields, 'Invalid fields: x y, a.b');
   assert.equal((await create({ description: '   ' })).is_valid, true);
-  assert.deepEqual((await site.call('GET', `${J}?user_id=4`, { token: admin })).json().map((e: any) => Object.keys(e).length), [4, 3]);
+  assert.deepEqual((await fx.site.call('GET', `${J}?user_id=4`, { token: fx.admin })).json().map((e: any) => Object.keys(e).length), [4, 3]);
 });
 
 test('non-revocable tokens are never stored', async () => {
   const t = await create({ is_revocable: false });
-  assert.equal((await site.call('GET', `${J}?user_id=4`, { token: admin })).body, '[]');
-  assert.equal((await site.call('GET', `${I}${t.id}?user_id=4`, { token: admin })).body, aamError('rest_not_found', 'Token does not exist', 404));
-  assert.equal((await site.call('DELETE', `${J}?user_id=4`, { token: admin })).body, '{"success":false}');
+  assert.equal((await fx.site.call('GET', `${J}?user_id=4`, { token: fx.admin })).body, '[]');
+  assert.equal((await fx.site.call('GET', `${I}${t.id}?user_id=4`, { token: fx.admin })).body, aamError('rest_not_found', 'Token does not exist', 404));
+  assert.equal((await fx.site.call('DELETE', `${J}?user_id=4`, { token: fx.admin })).body, '{"success":false}');
 });
 
 test('get by id: a lower-case UUID only; ?id= wins over the path; another registry is a 404', async () => {
   const t = await create();
   const uuid = '{"code":"rest_invalid_param","message":"Invalid parameter(s): id","data":{"status":400,"params":{"id":"id is not a valid UUID."},"details":{"id":{"code":"rest_invalid_uuid","message":"id is not a valid UUID.","data":null}}}}';
-  for (const id of ['reset', 'abc_def', t.id.toUpperCase()]) assert.equal((await site.call('GET', `${I}${id}?user_id=4`, { token: admin })).body, uuid);
-  assert.equal((await site.call('GET', `${I}abc.def?user_id=4`, { token: admin })).body, NO_ROUTE);
-  assert.equal((await site.call('GET', `${I}00000000-0000-0000-0000-000000000000?user_id=4&id=${t.id}`, { token: admin })).json().id, t.id);
-  assert.equal((await site.call('GET', `${I}${t.id}?user_id=1`, { token: admin })).status, 404);
+  for (const id of ['reset', 'abc_def', t.id.toUpperCase()]) assert.equal((await fx.site.call('GET', `${I}${id}?user_id=4`, { token: fx.admin })).body, uuid);
+  assert.equal((await fx.site.call('GET', `${I}abc.def?user_id=4`, { token: fx.admin })).body, NO_ROUTE);
+  assert.equal((await fx.site.call('GET', `${I}00000000-0000-0000-0000-000000000000?user_id=4&id=${t.id}`, { token: fx.admin })).json().id, t.id);
+  assert.equal((await fx.site.call('GET', `${I}${t.id}?user_id=1`, { token: fx.admin })).status, 404);
 });
 
 test('refresh by id keeps the jti and claims, adds rat, replaces the token at the end and drops the description', async () => {
   const a = await create({ is_refreshable: true, description: 'CI', additional_claims: { team: 'a' } });
   const b = await create({ is_refreshable: true });
-  site.clock.seconds += 60;
-  const r = await site.call('PATCH', `${I}${a.id}?user_id=4`, { json: {}, token: admin });
+  fx.site.clock.seconds += 60;
+  const r = await fx.site.call('PATCH', `${I}${a.id}?user_id=4`, { json: {}, token: fx.admin });
   assert.equal(r.status, 200, r.body);
   const { token, claims } = r.json();
   assert.deepEqual(Object.keys(claims), ['jti', 'team', 'revocable', 'refreshable', 'iat', 'iss', 'exp', 'user_id', 'rat']);
   assert.deepEqual([claims.jti, claims.iat, claims.exp - claims.iat, claims.rat], [a.id, T0 + 60, 3600, T0 + 60]);
-  const list = (await site.call('GET', `${J}?user_id=4`, { token: admin })).json();
+  const list = (await fx.site.call('GET', `${J}?user_id=4`, { token: fx.admin })).json();
   assert.deepEqual(list.map((e: any) => [e.id, e.token, e.description]), [[b.id, b.token, undefined], [a.id, token, undefined]]);
-  const old = await site.call('POST', '/wp-json/aam/v2/jwt/validate', { json: { jwt: a.token } });
+  const old = await fx.site.call('POST', '/wp-json/aam/v2/jwt/validate', { json: { jwt: a.token } });
   assert.deepEqual([old.status, old.body], [507, aamError('rest_insufficient_storage', 'Unregistered token', 507)]);
-  const again = await site.call('POST', `${I}${a.id}?user_id=4`, { token: admin });
+  const again = await fx.site.call('POST', `${I}${a.id}?user_id=4`, { token: fx.admin });
   assert.equal(again.json().token, token, 'refreshing again in the same second gives the same token');
 });
 
 test('refresh by id: not refreshable → 409, expired → 404, unknown → 404', async () => {
   const plain = await create();
-  assert.equal((await site.call('PUT', `${I}${plain.id}?user_id=4`, { token: admin })).body, aamError('rest_workflow_error', 'The given token is not refreshable', 409));
+  assert.equal((await fx.site.call('PUT', `${I}${plain.id}?user_id=4`, { token: fx.admin })).body, aamError('rest_workflow_error', 'The given token is not refreshable', 409));
   const expired = await create({ expires_in: '-1 hour', is_refreshable: true });
-  assert.equal((await site.call('PATCH', `${I}${expired.id}?user_id=4`, { token: admin })).body, aamError('rest_not_found', 'Token is invalid or does not exist', 404));
-  assert.equal((await site.call('POST', `${I}00000000-0000-0000-0000-000000000000?user_id=4`, { token: admin })).body, aamError('rest_not_found', 'Token does not exist', 404));
+  assert.equal((await fx.site.call('PATCH', `${I}${expired.id}?user_id=4`, { token: fx.admin })).body, aamError('rest_not_found', 'Token is invalid or does not exist', 404));
+  assert.equal((await fx.site.call('POST', `${I}00000000-0000-0000-0000-000000000000?user_id=4`, { token: fx.admin })).body, aamError('rest_not_found', 'Token does not exist', 404));
 });
 
 test('delete answers {"success":true}, then 404; reset answers true, then false', async () => {
   const t = await create();
-  assert.equal((await site.call('DELETE', `${I}${t.id}?user_id=4`, { token: admin })).body, '{"success":true}');
-  assert.equal((await site.call('POST', `${I}${t.id}?user_id=4`, { headers: { 'X-HTTP-Method-Override': 'DELETE' }, token: admin })).body, aamError('rest_not_found', 'Token does not exist', 404));
-  assert.equal((await site.call('DELETE', `${J}?user_id=4`, { token: admin })).body, '{"success":true}');
-  assert.equal((await site.call('DELETE', `${J}?user_id=4`, { token: admin })).body, '{"success":false}');
+  assert.equal((await fx.site.call('DELETE', `${I}${t.id}?user_id=4`, { token: fx.admin })).body, '{"success":true}');
+  assert.equal((await fx.site.call('POST', `${I}${t.id}?user_id=4`, { headers: { 'X-HTTP-Method-Override': 'DELETE' }, token: fx.admin })).body, aamError('rest_not_found', 'Token does not exist', 404));
+  assert.equal((await fx.site.call('DELETE', `${J}?user_id=4`, { token: fx.admin })).body, '{"success":true}');
+  assert.equal((await fx.site.call('DELETE', `${J}?user_id=4`, { token: fx.admin })).body, '{"success":false}');
 });
 
 test('the registry keeps the newest ten tokens', async () => {
   const first = await create();
   for (let i = 0; i < 10; i++) await create();
-  const list = (await site.call('GET', `${J}?user_id=4`, { token: admin })).json();
+  const list = (await fx.site.call('GET', `${J}?user_id=4`, { token: fx.admin })).json();
   assert.equal(list.length, 10);
   assert.ok(!list.some((e: any) => e.id === first.id));
 });
 
 test('WP_DEBUG shows the trace and the real message of a 500', async () => {
-  await site.close();
-  site = await openSite({ aamVersion: '7.1.1', wpDebug: true });
-  admin = site.mock.issueToken('admin');
-  const r = await site.call('POST', `${J}?user_id=4`, { json: { expires_at: 'not a date' }, token: admin });
+  await fx.reopen({ wpDebug: true });
+  const r = await fx.site.call('POST', `${J}?user_id=4`, { json: { expires_at: 'not a date' }, token: fx.admin });
   assert.equal(r.status, 500);
   assert.match(r.json().errors.rest_unexpected_error[0], /^Failed to parse time string \(not a date\)/);
   assert.deepEqual(r.json().error_data.rest_unexpected_error.details, { trace: [] });

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { after, beforeEach } from 'node:test';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createMock } from '../../mock/index.js';
@@ -98,4 +99,39 @@ export function cookiesOf(reply: Reply): Record<string, string> {
 /** A `Cookie` request header from name → value pairs. */
 export function cookieHeader(pairs: Record<string, string>): string {
   return Object.entries(pairs).map(([name, value]) => `${name}=${value}`).join('; ');
+}
+
+/** A site opened afresh before every test of the file (and closed after it), with an admin login token. */
+export interface SiteFixture {
+  readonly site: TestSite;
+  readonly admin: string;
+  /** Close the current site and open another with these options added (e.g. `wpDebug`). */
+  reopen(extra?: MockOptions): Promise<void>;
+}
+
+export function siteForEachTest(options: MockOptions = {}): SiteFixture {
+  let current: TestSite | undefined;
+  let admin = '';
+  const fixture: SiteFixture = {
+    get site() {
+      if (current === undefined) throw new Error('no site yet: use the fixture inside a test');
+      return current;
+    },
+    get admin() {
+      return admin;
+    },
+    async reopen(extra = {}) {
+      await current?.close();
+      current = await openSite({ ...options, ...extra });
+      admin = current.mock.issueToken('admin');
+    },
+  };
+  beforeEach(() => fixture.reopen());
+  after(() => current?.close());
+  return fixture;
+}
+
+/** A serialized `WP_Error` body as AAM 7 answers its exceptions. */
+export function aamError(code: string, message: string, status: number): string {
+  return JSON.stringify({ errors: { [code]: [message] }, error_data: { [code]: { status } } });
 }

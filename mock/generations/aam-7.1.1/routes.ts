@@ -1,8 +1,7 @@
-import type { PhpValue } from '../../php/values.js';
-import { namespaceIndex, siteIndex } from '../../wp-rest/describe.js';
-import { RouteRegistry } from '../../wp-rest/routes.js';
-import type { RestHandler } from '../../wp-rest/types.js';
+import type { RouteRegistry } from '../../wp-rest/routes.js';
+import { createSiteRegistry } from '../../wp-rest/site-routes.js';
 import type { AamContext } from '../../aam/context.js';
+import { mockTagline } from '../../aam/site-routes.js';
 import { registerAuthenticateRoute } from './authenticate.js';
 import { registerPublicRoutes } from './public-routes.js';
 import { registerServiceRoutes } from './service-routes.js';
@@ -13,17 +12,7 @@ type Caller = 'anonymous' | 'manager' | 'other';
 
 /** The routes WordPress 6.1 + AAM 7.1.1 registers on `rest_api_init` for one kind of caller. */
 function buildRegistry(ctx: AamContext, caller: Caller): RouteRegistry {
-  const nsIndex = (ns: string): RestHandler => ({
-    methods: ['GET'],
-    args: { namespace: { default: ns }, context: { default: 'view' } },
-    callback: () => ({ status: 200, data: namespaceIndex(registry, ns, ctx.siteUrl) }),
-  });
-  const registry: RouteRegistry = new RouteRegistry(nsIndex);
-  registry.register('', '/', {
-    methods: ['GET'],
-    args: { context: { default: 'view' as PhpValue } },
-    callback: () => ({ status: 200, data: siteIndex(registry, ctx.siteUrl, `Reference mock of AAM ${ctx.aamVersion} JWT service`) }),
-  });
+  const registry = createSiteRegistry(ctx.siteUrl, mockTagline(ctx));
   registerPublicRoutes(registry, ctx);
   // AAM_Framework_Utility_Rest::register() calls register_rest_route() only when the check passes now
   if (caller === 'anonymous') registerAuthenticateRoute(registry, ctx);
