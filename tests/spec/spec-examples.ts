@@ -2,6 +2,8 @@
  * Finds every example in an OpenAPI 3.1 document and validates it against its schema with Ajv (JSON Schema
  * 2020-12, the dialect OAS 3.1 uses), `$ref`s resolved against the document itself.
  */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
@@ -89,4 +91,32 @@ export function createSchemaValidator(doc: JsonObject): SchemaValidator {
       return (fn.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? ''} ${JSON.stringify(e.params)}`).join('; ');
     },
   };
+}
+
+/** Where a spec must have examples: media types (JSON and form), parameters, schemas, and optionally headers. */
+export interface ExampleKinds {
+  readonly headers: boolean;
+}
+
+/**
+ * Registers the example tests of one spec document (`name` prefixes each title): it has examples of every kind,
+ * and each validates against its schema (a failure names the example's JSON pointer).
+ */
+export function registerExampleTests(doc: JsonObject, name: string, kinds: ExampleKinds = { headers: true }): void {
+  const validator = createSchemaValidator(doc);
+  const cases = collectExamples(doc);
+  test(`${name}: the spec has examples of every kind (media type, parameter, ${kinds.headers ? 'header, ' : ''}schema)`, () => {
+    assert.ok(cases.length > 80, `only ${cases.length} examples found`);
+    for (const where of ['/content/application~1json/examples/', '/content/application~1x-www-form-urlencoded/examples/']) {
+      assert.ok(cases.some((c) => c.at.includes(where)), where);
+    }
+    assert.ok(cases.some((c) => c.at.startsWith('/components/parameters/') && c.at.endsWith('/example')));
+    if (kinds.headers) assert.ok(cases.some((c) => c.at.startsWith('/components/headers/') && c.at.endsWith('/example')));
+    assert.ok(cases.some((c) => c.at.startsWith('/components/schemas/') && c.at.includes('/examples/')));
+  });
+  for (const c of cases) {
+    test(`${name}: example #${c.at} validates against #${c.schemaAt}`, () => {
+      assert.equal(validator.validate(c.schemaAt, c.value), null, `#${c.at}`);
+    });
+  }
 }
