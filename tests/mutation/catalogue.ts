@@ -1,4 +1,5 @@
 import { AAM_VERSIONS, type AamVersion } from '../../mock/index.js';
+import { CATALOGUE_711 } from './aam-7.1.1/catalogue.js';
 import { routeOf } from './exchange.js';
 import type { Catalogue, Fault } from './fault-model.js';
 import { JWT_FAULTS } from './faults-jwt.js';
@@ -32,6 +33,7 @@ export const CATALOGUES: Readonly<Partial<Record<AamVersion, Catalogue>>> = {
     minControlAssertions: 2400,
   },
   '6.9.51': CATALOGUE_6951,
+  '7.1.1': CATALOGUE_711,
 };
 
 export class UnknownFaultError extends Error {
