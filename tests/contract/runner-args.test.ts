@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { AAM_VERSIONS } from '../../runner/generations.js';
 import { parseRunnerArgs, toRestUrl, tokenUserId, UsageError, type ParsedCommand } from '../../runner/parse-args.js';
 
 const site = ['--base-url', 'https://wp.example.org', '--token', 'a.b.c', '--target-user-id', '7'];
@@ -72,7 +73,7 @@ const rejected: Array<[string, string[], RegExp]> = [
   ['a non-http base URL', ['--base-url', 'ftp://x.org', '--token', 't', '--target-user-id', '3'], /must be http\(s\)/],
   ['an empty value', ['--base-url', '', '--token', 't', '--target-user-id', '3'], /--base-url needs a value/],
   ['a flag without value', ['--base-url'], /argument missing/],
-  ['an unknown AAM version', ['--aam-version', '5.0'], /--aam-version must be one of 6.9.32, 6.9.51, got "5.0"/],
+  ['an unknown AAM version', ['--aam-version', '5.0'], new RegExp(`--aam-version must be one of ${AAM_VERSIONS.join(', ').replaceAll('.', '\\.')}, got "5\\.0"`)],
   ['a zero request time-out', ['--request-timeout', '0'], /--request-timeout must be a positive number of seconds, got "0"/],
   ['a total time-out that is no number', ['--timeout', '5m'], /--timeout must be a positive number of seconds, got "5m"/],
   ['a password file flag without --base-url', ['--password-file', 'f'], /^--password-file needs --base-url/],
