@@ -13,6 +13,7 @@ import type { PhpRequest } from './php/request.js';
 import type { PhpValue } from './php/values.js';
 import type { AamVersion } from './generations/index.js';
 import type { RouteRegistry } from './wp-rest/routes.js';
+import type { UserRecord } from './wp/users.js';
 import { serveRest } from './wp-rest/server.js';
 import type { HttpResult } from './wp-rest/server.js';
 import { adminAjax } from './wp/admin-ajax.js';
@@ -53,6 +54,7 @@ export function createMock(options: MockOptions = {}): Mock {
     ctx,
     routesFor: generation.createRoutes(ctx),
     currentUser: (php, cookieUserId) => (generation.determineCurrentUser ?? determineCurrentUser)(ctx, php, cookieUserId),
+    isAamManager: (user) => (generation.isAamManager ? generation.isAamManager(ctx, user) : ctx.users.userCan(user, 'aam_manager')),
   };
   return {
     siteUrl: ctx.siteUrl,
@@ -77,6 +79,8 @@ interface Site {
   readonly routesFor: (currentUserId: number) => RouteRegistry;
   /** `determine_current_user` after WordPress' cookie check (`cookieUserId`, 0 = none) */
   readonly currentUser: (php: PhpRequest, cookieUserId: number) => Promise<CurrentUser>;
+  /** `current_user_can('aam_manager')` of a logged-in user */
+  readonly isAamManager: (user: UserRecord) => boolean;
 }
 
 async function handleRequest(site: Site, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -175,7 +179,8 @@ async function answer(site: Site, php: PhpRequest): Promise<HttpResult> {
   out.set('Link', `<${ctx.siteUrl}/wp-json/>; rel="https://api.w.org/"`);
   const user = ctx.users.byId(userId);
   const logoutNonce = user === undefined ? '' : nonces(ctx, php, 'log-out').create(userId);
-  return { status: 404, headers: out.entries(), body: theme404Page(ctx.siteUrl, ctx.blogName, user, logoutNonce, wpIsJsonRequest(php)) };
+  const page = theme404Page(ctx.siteUrl, ctx.blogName, user, logoutNonce, wpIsJsonRequest(php), user !== undefined && site.isAamManager(user));
+  return { status: 404, headers: out.entries(), body: page };
 }
 
 /** Read the body; beyond `post_max_size` PHP discards it, so the rest is drained and dropped. */

@@ -40,6 +40,11 @@ export interface AamGeneration {
    * does (`Mock.issueToken`). Absent = AAM 6.9's (`userId`, `revocable: true`, `refreshable: null`).
    */
   issueLoginToken?(ctx: AamContext, user: UserRecord): string;
+  /**
+   * `current_user_can('aam_manager')` for a logged-in user (AAM's toolbar item on the theme's pages).
+   * Absent = AAM 6.9's (`userCan` counting the caps given to the user directly).
+   */
+  isAamManager?(ctx: AamContext, user: UserRecord): boolean;
 }
 
 const GENERATIONS: Readonly<Record<AamVersion, AamGeneration>> = {

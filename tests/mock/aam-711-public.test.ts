@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { T0, aamError, decode, forge, siteForEachTest } from './helpers.js';
+import { T0, aamError, decode, forge, openSite, siteForEachTest } from './helpers.js';
 
 const fx = siteForEachTest({ aamVersion: '7.1.1' });
 
@@ -150,4 +150,21 @@ test('WP_DEBUG adds the deprecation headers of the public routes and the 6.x log
   assert.equal(a.headers.get('x-wp-deprecatedparam'), '/authenticate (since 7.1.1; The REST issueJWT parameter is deprecated. Replace it with issue_jwt)');
   const bad = await fx.site.call('POST', V, { json: { jwt: 'garbage' } });
   assert.deepEqual(bad.json().error_data.rest_invalid_argument, { status: 400, details: { trace: [] } });
+});
+
+test('the theme\'s 404 page: AAM\'s "Manager Access" toolbar item for the administrator, not for a user holding aam_manager directly (compare, seed 1, #433)', async () => {
+  const item = "<li id='wp-admin-bar-aam'>";
+  const admin = await fx.site.call('GET', '/no-such-page', { token: fx.admin });
+  assert.equal(admin.status, 404);
+  assert.ok(admin.body.includes(item));
+  const manager = await fx.site.call('GET', '/no-such-page', { token: fx.site.mock.issueToken('manager') });
+  assert.equal(manager.status, 404);
+  assert.ok(manager.body.includes("<li id='wp-admin-bar-dashboard'>") && !manager.body.includes(item));
+  const on6951 = await openSite({ aamVersion: '6.9.51' });
+  try {
+    const r = await on6951.call('GET', '/no-such-page', { token: on6951.mock.issueToken('manager') });
+    assert.ok(r.body.includes(item), '6.9.x counts the caps given to the user');
+  } finally {
+    await on6951.close();
+  }
 });

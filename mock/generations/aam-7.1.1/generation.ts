@@ -13,4 +13,6 @@ export const generation711: AamGeneration = {
   createRoutes,
   determineCurrentUser,
   issueLoginToken: (ctx, user) => new JwtsService(ctx, user.id).issue(new Map(), { refreshable: false }).token,
+  // AAM 7 counts `aam_*` caps only when a role has them: a user holding them directly is no manager
+  isAamManager: (ctx, user) => ctx.users.userCan(user, 'aam_manager', null),
 };
