@@ -54,6 +54,7 @@ export function createMock(options: MockOptions = {}): Mock {
     ctx,
     routesFor: generation.createRoutes(ctx),
     currentUser: (php, cookieUserId) => (generation.determineCurrentUser ?? determineCurrentUser)(ctx, php, cookieUserId),
+    signedUrlLogin: (php, userId) => (generation.signedUrlLogin ? generation.signedUrlLogin(ctx, php, userId) : signedUrlLogin(ctx, php)),
     isAamManager: (user) => (generation.isAamManager ? generation.isAamManager(ctx, user) : ctx.users.userCan(user, 'aam_manager')),
   };
   return {
@@ -79,6 +80,8 @@ interface Site {
   readonly routesFor: (currentUserId: number) => RouteRegistry;
   /** `determine_current_user` after WordPress' cookie check (`cookieUserId`, 0 = none) */
   readonly currentUser: (php: PhpRequest, cookieUserId: number) => Promise<CurrentUser>;
+  /** AAM's signed-URL login of a request from `userId` (`?aam-jwt=`): its 302, or null */
+  readonly signedUrlLogin: (php: PhpRequest, userId: number) => Promise<HttpResult | null>;
   /** `current_user_can('aam_manager')` of a logged-in user */
   readonly isAamManager: (user: UserRecord) => boolean;
 }
@@ -131,7 +134,7 @@ async function answer(site: Site, php: PhpRequest): Promise<HttpResult> {
     userId = 0;
   }
   if (first.signedUrlLogin) {
-    const login = await signedUrlLogin(ctx, php);
+    const login = await site.signedUrlLogin(php, first.userId);
     if (login !== null) return login;
   }
   if (isAdminAjax(php, ctx.siteUrl)) return adminAjax(php, ctx.siteUrl, { userId, restNonce: () => nonces(ctx, php, 'wp_rest').create(userId) });

@@ -7,6 +7,7 @@ import type { PhpRequest } from '../php/request.js';
 import { phpGet } from '../php/values.js';
 import { setAuthCookie } from '../wp/auth-cookies.js';
 import { wpValidateRedirect } from '../wp/redirect.js';
+import type { UserRecord } from '../wp/users.js';
 import type { AamContext } from './context.js';
 import { extractToken } from './transport.js';
 import { setUserExpiration } from './user-expiration.js';
@@ -26,10 +27,19 @@ export async function signedUrlLogin(ctx: AamContext, php: PhpRequest): Promise<
   if (!result.valid) return null;
   const user = ctx.users.byId(claimUserId(result.claims));
   if (user === undefined) return null;
+  const claims = result.claims.props;
+  return loginAndRedirect(ctx, php, user, () => setUserExpiration(ctx, user.id, claims.get('exp'), claims.get('trigger')));
+}
+
+/**
+ * The login half of a signed-URL login, shared by the generations: `wp_set_auth_cookie()` (cookies sent),
+ * `afterLogin` (AAM 6.9 stores the access expiration here), then `wp_safe_redirect()` to `redirect_to` or the
+ * admin URL (302).
+ */
+export function loginAndRedirect(ctx: AamContext, php: PhpRequest, user: UserRecord, afterLogin: () => void = () => undefined): SignedUrlAnswer {
   const out = php.out;
   for (const cookie of setAuthCookie(ctx, user, false, true).setCookies) out.set('Set-Cookie', cookie, false);
-  const claims = result.claims.props;
-  setUserExpiration(ctx, user.id, claims.get('exp'), claims.get('trigger'));
+  afterLogin();
   // wp_safe_redirect( apply_filters( 'login_redirect', $redirect_to ?: admin_url(), '', $user ) )
   const admin = `${ctx.siteUrl}/wp-admin/`;
   const to = phpGet(php.get, 'redirect_to');

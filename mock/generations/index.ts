@@ -3,6 +3,7 @@
  * (php/, wp-rest/, wp/, jwt/, aam/). A new generation is one more folder and one more row here.
  */
 import type { AamContext } from '../aam/context.js';
+import type { SignedUrlAnswer } from '../aam/signed-url.js';
 import type { CurrentUser } from '../aam/transport.js';
 import type { PhpRequest } from '../php/request.js';
 import type { RouteRegistry } from '../wp-rest/routes.js';
@@ -45,6 +46,12 @@ export interface AamGeneration {
    * Absent = AAM 6.9's (`userCan` counting the caps given to the user directly).
    */
   isAamManager?(ctx: AamContext, user: UserRecord): boolean;
+  /**
+   * The signed-URL login (`?aam-jwt=<token>`) of a request whose `determineCurrentUser` said so, for its
+   * user `userId`: the 302 with WordPress' cookies, or null when nobody is logged in. Absent = AAM 6.9's
+   * (`mock/aam/signed-url.ts`: the token's `exp`/`trigger` become the user's access expiration).
+   */
+  signedUrlLogin?(ctx: AamContext, request: PhpRequest, userId: number): Promise<SignedUrlAnswer | null>;
 }
 
 const GENERATIONS: Readonly<Record<AamVersion, AamGeneration>> = {

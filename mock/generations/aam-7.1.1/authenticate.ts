@@ -3,7 +3,8 @@ import type { PhpValue } from '../../php/values.js';
 import type { RestRequest } from '../../wp-rest/request.js';
 import type { RouteRegistry } from '../../wp-rest/routes.js';
 import type { ArgSpec, RestResult } from '../../wp-rest/types.js';
-import { authCookies } from '../../wp/auth-cookies.js';
+import { setAuthCookie } from '../../wp/auth-cookies.js';
+import { authCookieLogin } from '../../wp/current-user.js';
 import { wpSignon } from '../../wp/signon.js';
 import type { UserRecord } from '../../wp/users.js';
 import type { AamContext } from '../../aam/context.js';
@@ -65,15 +66,16 @@ function userData(ctx: AamContext, req: RestRequest, user: UserRecord, deprecate
 
 async function authenticate(ctx: AamContext, req: RestRequest): Promise<RestResult> {
   const s = (v: PhpValue | undefined): string => (typeof v === 'string' ? v : '');
-  const user = wpSignon(ctx.users, ctx.siteUrl, s(req.getParam('username')), s(req.getParam('password')));
+  const user = wpSignon(ctx.users, ctx.siteUrl, s(req.getParam('username')), s(req.getParam('password')), () => authCookieLogin(ctx, req.php));
   if (!('id' in user)) return prepareErrorResponse(new PhpException('DomainException', user.message), ctx.wpDebug);
-  const cookies: [string, string][] = req.getParam('return_auth_cookies') === true
-    ? authCookies(user, ctx.siteUrl, ctx.jwt.nowSeconds(), req.getParam('remember') === true).map((c) => ['Set-Cookie', c])
-    : [];
+  // wp_signon() → wp_set_auth_cookie(): a new session, its cookies sent right away unless `send_auth_cookies`
+  // is off — AAM turns it off unless `return_auth_cookies` is exactly true (measured: no Set-Cookie without it)
+  const send = req.getParam('return_auth_cookies') === true;
+  for (const c of setAuthCookie(ctx, user, phpTruthy(req.getParam('remember')), send).setCookies) req.php.out.set('Set-Cookie', c, false);
   const deprecated: string[] = [];
   const data = userData(ctx, req, user, deprecated);
   const notices: [string, string][] = ctx.wpDebug ? deprecated.map((text) => ['X-WP-DeprecatedParam', text]) : [];
-  return { status: 200, data, headers: [...cookies, ...notices] };
+  return { status: 200, data, headers: notices };
 }
 
 /** `AAM_Restful_SecureLogin`: `POST /aam/v2/authenticate`, registered only while nobody is logged in. */

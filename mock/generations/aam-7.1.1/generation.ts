@@ -1,3 +1,4 @@
+import { loginAndRedirect } from '../../aam/signed-url.js';
 import type { AamGeneration } from '../index.js';
 import { determineCurrentUser } from './current-user.js';
 import { JwtsService } from './jwts-service.js';
@@ -15,4 +16,10 @@ export const generation711: AamGeneration = {
   issueLoginToken: (ctx, user) => new JwtsService(ctx, user.id).issue(new Map(), { refreshable: false }).token,
   // AAM 7 counts `aam_*` caps only when a role has them: a user holding them directly is no manager
   isAamManager: (ctx, user) => ctx.users.userCan(user, 'aam_manager', null),
+  // `_authenticate_user()` inside determine_current_user: cookies and the redirect (the access expiration it
+  // stores is not modelled for 7.1.1, see mock/README.md)
+  signedUrlLogin: (ctx, php, userId) => {
+    const user = ctx.users.byId(userId);
+    return Promise.resolve(user === undefined ? null : loginAndRedirect(ctx, php, user));
+  },
 };
