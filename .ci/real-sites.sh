@@ -17,10 +17,14 @@ cd "$(dirname "$0")/.."
 REAL_AAM=${REAL_AAM_DIR:-../shared/real-aam}
 
 # One line per site: the AAM version its generation is detected as (spec/aam-<version>/), its port variable and
-# default port, and the callers (logins of real-aam's users) that run the suite.
+# default port, and the callers (logins of real-aam's users) that run the suite. A caller written `user=ERR_CODE`
+# is expected to be refused by the runner's preflight with that one-line error and exit 2: AAM 7 counts aam_*
+# capabilities only when a role holds them, so real-aam's `manager` (caps given to the user) is no JWT manager on
+# 7.x — its routes are not registered for it (404 rest_no_route) and the runner stops before sending anything.
 SITES=(
   "6.9.32 AAM_PORT_6932 8081 admin,manager"
   "6.9.51 AAM_PORT_6951 8080 admin,manager"
+  "7.1.1 AAM_PORT_711 8082 admin,manager=ERR_CALLER_FORBIDDEN"
 )
 
 if [ ! -d "$REAL_AAM" ]; then
@@ -48,15 +52,25 @@ for line in "${SITES[@]}"; do
   read -r version port_var default_port callers <<<"$line"
   if [ ${#wanted[@]} -gt 0 ] && [[ ! " ${wanted[*]} " == *" $version "* ]]; then continue; fi
   port=${!port_var:-$default_port}
-  for user in ${callers//,/ }; do
+  for caller in ${callers//,/ }; do
+    user=${caller%%=*}
+    refusal=${caller#"$user"}
+    refusal=${refusal#=}
     reports="reports/real-$version-$user"
-    echo "== real site: http://127.0.0.1:$port (expected: AAM $version), caller $user"
+    echo "== real site: http://127.0.0.1:$port (expected: AAM $version), caller $user${refusal:+ (expected: refused, $refusal)}"
     mkdir -p reports
     status=0
     AAM_USERNAME=$user AAM_PASSWORD=${PASSWORDS[$user]} AAM_UNPRIVILEGED_USERNAME=subscriber1 AAM_UNPRIVILEGED_PASSWORD=sub-pass-123 \
       npm run --silent contract -- --no-generate \
-      --base-url "http://127.0.0.1:$port" --target-user-id "$target_user_id" --reports "$reports" | tee "$reports.console.txt" || status=$?
-    if [ "$status" -ne 0 ]; then
+      --base-url "http://127.0.0.1:$port" --target-user-id "$target_user_id" --reports "$reports" 2>&1 | tee "$reports.console.txt" || status=$?
+    if [ -n "$refusal" ]; then
+      if [ "$status" -eq 2 ] && [ "$(grep -c . "$reports.console.txt")" -eq 1 ] && grep -q "\[$refusal\]\$" "$reports.console.txt"; then
+        echo "   refused as expected (exit 2, $refusal)"
+      else
+        echo "real-site check: expected the one-line refusal $refusal with exit 2 for $user, got exit $status"
+        failed=1
+      fi
+    elif [ "$status" -ne 0 ]; then
       failed=1
     elif ! grep -q "AAM JWT API generation .* (AAM $version)\$" "$reports.console.txt"; then
       echo "real-site check: http://127.0.0.1:$port was not detected as AAM $version"
