@@ -16,8 +16,11 @@ import { registerStructureTests } from './structure-checks.js';
 const FILE = specFileOf('aam-7.1.1');
 const doc = loadSpec(FILE);
 
-/** The token-management routes: registered only for JWT managers, so every one also answers 404 `rest_no_route`. */
-const MANAGEMENT = { secured: true, deprecated: false } as const;
+/**
+ * The token-management routes: registered only for JWT managers, so every one also answers 404 `rest_no_route`;
+ * bearer, or WordPress' login cookie with its nonce (a manager's cookie without a nonce → 401).
+ */
+const MANAGEMENT = { secured: true, deprecated: false, security: [{ bearerJwt: [] }, { wpCookie: [], wpNonce: [] }] } as const;
 /** The deprecated public routes, POST, PUT and PATCH alike. */
 const LIFECYCLE = { secured: false, deprecated: true } as const;
 const twins = (path: string, base: string, statuses: readonly number[], kind: typeof MANAGEMENT | typeof LIFECYCLE): RouteRow[] => [
@@ -26,18 +29,23 @@ const twins = (path: string, base: string, statuses: readonly number[], kind: ty
   { path, method: 'patch', operationId: `${base}Patch`, statuses, ...kind },
 ];
 
-/** Observed on a real WordPress 6.1.9 + AAM 7.1.1 site (transcripts-7.1.1.md and the contract run). */
+/**
+ * Observed on a real WordPress 6.1.9 + AAM 7.1.1 site (transcripts-7.1.1.md and the contract run). Every REST route
+ * also answers 403 `rest_cookie_invalid_nonce` to a wrong WordPress nonce, and every token-management route 401 to
+ * a JWT manager's login cookie without a nonce (measured on each).
+ */
 const ROUTES: readonly RouteRow[] = [
-  { path: '/aam/v2/jwts', method: 'get', operationId: 'listTokens', statuses: [200, 400, 404], ...MANAGEMENT },
-  { path: '/aam/v2/jwts', method: 'post', operationId: 'createToken', statuses: [200, 400, 404, 500], ...MANAGEMENT },
-  { path: '/aam/v2/jwts', method: 'delete', operationId: 'resetTokens', statuses: [200, 400, 404], ...MANAGEMENT },
-  { path: '/aam/v2/jwt/{id}', method: 'get', operationId: 'getToken', statuses: [200, 400, 404], ...MANAGEMENT },
-  { path: '/aam/v2/jwt/{id}', method: 'delete', operationId: 'deleteToken', statuses: [200, 400, 404], ...MANAGEMENT },
-  ...twins('/aam/v2/jwt/{id}', 'refreshTokenById', [200, 400, 404, 409], MANAGEMENT),
-  ...twins('/aam/v2/jwt/validate', 'validateToken', [200, 400, 404, 507], LIFECYCLE),
-  ...twins('/aam/v2/jwt/refresh', 'refreshToken', [200, 400, 404, 409, 507], LIFECYCLE),
-  ...twins('/aam/v2/jwt/revoke', 'revokeToken', [200, 400, 404, 507], LIFECYCLE),
-  { path: '/aam/v2/authenticate', method: 'post', operationId: 'authenticate', statuses: [200, 400, 401, 404], secured: false, deprecated: false },
+  { path: '/aam/v2/jwts', method: 'get', operationId: 'listTokens', statuses: [200, 400, 401, 403, 404], ...MANAGEMENT },
+  { path: '/aam/v2/jwts', method: 'post', operationId: 'createToken', statuses: [200, 400, 401, 403, 404, 500], ...MANAGEMENT },
+  { path: '/aam/v2/jwts', method: 'delete', operationId: 'resetTokens', statuses: [200, 400, 401, 403, 404], ...MANAGEMENT },
+  { path: '/aam/v2/jwt/{id}', method: 'get', operationId: 'getToken', statuses: [200, 400, 401, 403, 404], ...MANAGEMENT },
+  { path: '/aam/v2/jwt/{id}', method: 'delete', operationId: 'deleteToken', statuses: [200, 400, 401, 403, 404], ...MANAGEMENT },
+  ...twins('/aam/v2/jwt/{id}', 'refreshTokenById', [200, 400, 401, 403, 404, 409], MANAGEMENT),
+  ...twins('/aam/v2/jwt/validate', 'validateToken', [200, 400, 403, 404, 507], LIFECYCLE),
+  ...twins('/aam/v2/jwt/refresh', 'refreshToken', [200, 400, 403, 404, 409, 507], LIFECYCLE),
+  ...twins('/aam/v2/jwt/revoke', 'revokeToken', [200, 400, 403, 404, 507], LIFECYCLE),
+  { path: '/aam/v2/authenticate', method: 'post', operationId: 'authenticate', statuses: [200, 400, 401, 403, 404], secured: false, deprecated: false },
+  { path: '/wp-admin/admin-ajax.php', method: 'get', operationId: 'getRestNonce', statuses: [200, 400], secured: false, deprecated: false, security: [{ wpCookie: [] }] },
 ];
 
 registerRouteTableTests(doc, ROUTES, 'AAM 7.1.1');
@@ -82,4 +90,26 @@ test('AAM 7.1.1: the operations document the 7.x quirks where they bite', () => 
   assert.match(describe('validateToken'), /An invalid token is a 507/);
   assert.match(describe('revokeToken'), /Provided token is not/);
   assert.match(describe('authenticate'), /only for callers that are not logged in/);
+});
+
+test('AAM 7.1.1: WordPress cookie authentication — the schemes, and the cookie-over-bearer rule where a reader looks', () => {
+  const components = isObject(doc['components']) ? doc['components'] : {};
+  const schemes = isObject(components['securitySchemes']) ? components['securitySchemes'] : {};
+  const responses = isObject(components['responses']) ? components['responses'] : {};
+  const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+  const field = (object: unknown, key: string): unknown => (isObject(object) ? object[key] : undefined);
+  const strip = (scheme: unknown): unknown => ({ ...(scheme as object), description: undefined });
+  assert.deepEqual(strip(schemes['wpCookie']), { type: 'apiKey', in: 'cookie', name: 'wordpress_logged_in_{COOKIEHASH}', description: undefined });
+  assert.deepEqual(strip(schemes['wpNonce']), { type: 'apiKey', in: 'header', name: 'X-WP-Nonce', description: undefined });
+  const info = isObject(doc['info']) ? doc['info'] : {};
+  assert.match(text(info['description']), /cookies win over the bearer/i);
+  assert.match(text(field(schemes['bearerJwt'], 'description')), /not a fallback/);
+  assert.match(text(field(responses['CookieWithoutNonce'], 'description')), /whatever bearer/);
+  assert.match(text(field(responses['CookieInvalidNonce'], 'description')), /rest_cookie_invalid_nonce/);
+  const describe = (id: string): string => text(listOperations(doc).find((o) => o.operation['operationId'] === id)?.operation['description']);
+  for (const id of ['listTokens', 'createToken', 'resetTokens', 'getToken', 'deleteToken', 'refreshTokenById', 'refreshTokenByIdPut', 'refreshTokenByIdPatch']) {
+    assert.match(describe(id), /401 even with a valid bearer/, id);
+  }
+  assert.match(describe('authenticate'), /with a valid WordPress login cookie too/);
+  assert.match(describe('authenticate'), /only with `return_auth_cookies: true`/);
 });
