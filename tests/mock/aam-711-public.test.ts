@@ -168,3 +168,12 @@ test('the theme\'s 404 page: AAM\'s "Manager Access" toolbar item for the admini
     await on6951.close();
   }
 });
+
+test('the aam/v2 index: a route registered in PHP\'s regex spelling describes itself without _links, like WordPress (measured on the real 7.1.1 site)', async () => {
+  const index = await fx.site.call('GET', '/wp-json/aam/v2', { token: fx.admin });
+  assert.equal(index.status, 200);
+  const routes = index.json().routes as Record<string, Record<string, unknown>>;
+  assert.ok('_links' in (routes['/aam/v2/jwts'] ?? {}));
+  assert.ok('/aam/v2/jwt/(?P<id>[\\w\\-]+)' in routes);
+  assert.ok(!('_links' in (routes['/aam/v2/jwt/(?P<id>[\\w\\-]+)'] ?? { _links: true })));
+});
