@@ -52,6 +52,7 @@ const ROUTE_CASES: ReadonlyArray<readonly [ProxiedRequest, string | undefined]> 
   [req('GET', '/wp-json/aam/v2/authenticate'), undefined],
   [req('GET', '/wp-json/aam/v2/jwt/abc.def'), undefined],
   [req('GET', '/wp-json/aam/v2/service/jwts'), undefined],
+  [req('GET', '/wp-admin/admin-ajax.php?action=rest-nonce'), 'getRestNonce'],
 ];
 
 test('7.1.1: routeOf matches routes as WordPress does for a token manager (case, trailing slash, overrides, /jwt/validate with GET)', () => {

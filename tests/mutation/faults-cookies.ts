@@ -30,13 +30,13 @@ function loggedInCookie(req: ProxiedRequest): string | undefined {
 }
 
 /** A site that accepts a login cookie without a nonce: it remembers the nonce admin-ajax gave each cookie and supplies it. */
-function cookieWithoutNonce(): FaultHandler {
+function cookieWithoutNonce(serviceRoutes: readonly string[]): FaultHandler {
   const nonces = new Map<string, string>();
   return {
     request: (req, route) => {
       const cookie = loggedInCookie(req);
       const nonce = cookie === undefined ? undefined : nonces.get(cookie);
-      if (route === undefined || !(SERVICE_ROUTES as readonly string[]).includes(route) || nonce === undefined) return undefined;
+      if (route === undefined || !serviceRoutes.includes(route) || nonce === undefined) return undefined;
       if (headerOf(req.headers, 'x-wp-nonce') !== undefined || queryOf(req.url).has('_wpnonce')) return undefined;
       return { ...req, headers: { ...req.headers, 'x-wp-nonce': nonce } };
     },
@@ -48,34 +48,58 @@ function cookieWithoutNonce(): FaultHandler {
   };
 }
 
+/** The routes of a generation that WordPress' cookie authentication faults act on. */
+export interface CookieRoutes {
+  /** every REST route (WordPress' cookie check runs on all of them) */
+  readonly rest: readonly string[];
+  /** the routes that need an authenticated caller */
+  readonly service: readonly string[];
+  /** the routes that can set WordPress' login cookies */
+  readonly logins: readonly string[];
+}
+
+/** WordPress' cookie authentication, on any generation: cookies read, nonces required and refreshed, login cookies. */
+export function cookieAuthFaults(routes: CookieRoutes): { readonly check: readonly Fault[]; readonly loginCookies: readonly Fault[] } {
+  return {
+    check: [
+      statelessFault('cookies-ignored', 'WordPress login cookies are not read at all (a cache or proxy strips the Cookie header)', [...routes.rest, 'getRestNonce'], {
+        request: (req, route) => (route !== undefined && route !== 'signedUrlLogin' && headerOf(req.headers, 'cookie') !== undefined ? withoutHeader(req, 'cookie') : undefined),
+      }),
+      { id: 'cookie-without-nonce-authenticates', description: 'a login cookie authenticates REST requests without a nonce (the bearer no longer matters)', routes: [...routes.service, 'getRestNonce'], start: () => cookieWithoutNonce(routes.service) },
+      answerFault('wrong-nonce-anonymous', 'a wrong nonce makes the request anonymous (401) instead of failing the cookie check (403)', routes.rest, (_req, res) => {
+        const body = parseJson(res.body);
+        return res.status === 403 && isRecord(body) && body.code === 'rest_cookie_invalid_nonce' ? withJson(res, 401, restError('rest_forbidden', 'Sorry, you are not allowed to do that.', 401)) : undefined;
+      }),
+      answerFault('no-fresh-nonce', 'a cookie-authenticated answer carries no fresh X-WP-Nonce header', routes.service, (_req, res) => {
+        if (res.headers['x-wp-nonce'] === undefined) return undefined;
+        const { 'x-wp-nonce': _dropped, ...headers } = res.headers;
+        return { ...res, headers };
+      }),
+      answerFault('rest-nonce-as-json', 'admin-ajax answers the nonce as a JSON string (application/json)', ['getRestNonce'], (_req, res) =>
+        res.status === 200 ? { status: 200, headers: { ...res.headers, 'content-type': 'application/json; charset=UTF-8' }, body: JSON.stringify(res.body) } : undefined,
+      ),
+    ],
+    loginCookies: [
+      answerFault('auth-cookies-not-httponly', 'login cookies are sent without HttpOnly (a plugin rewrites them)', routes.logins, (_req, res) => {
+        const lines = setCookies(res);
+        return lines.some((line) => line.endsWith('; HttpOnly')) ? withSetCookies(res, lines.map((line) => line.replace(/; HttpOnly$/, ''))) : undefined;
+      }),
+      answerFault('remember-ignored', 'remember is ignored: the login cookies are session cookies (no expires, no Max-Age)', ['authenticate'], (_req, res) => {
+        const lines = setCookies(res);
+        return lines.some((line) => line.includes('; Max-Age=')) ? withSetCookies(res, lines.map((line) => line.replace(/; expires=[^;]+; Max-Age=\d+/, ''))) : undefined;
+      }),
+    ],
+  };
+}
+
+const AUTH_6932 = cookieAuthFaults({ rest: REST_ROUTES, service: SERVICE_ROUTES, logins: ['authenticate', 'authenticateV1', 'signedUrlLogin'] });
+
 export const COOKIE_FAULTS: readonly Fault[] = [
-  statelessFault('cookies-ignored', 'WordPress login cookies are not read at all (a cache or proxy strips the Cookie header)', [...REST_ROUTES, 'getRestNonce'], {
-    request: (req, route) => (route !== undefined && route !== 'signedUrlLogin' && headerOf(req.headers, 'cookie') !== undefined ? withoutHeader(req, 'cookie') : undefined),
-  }),
-  { id: 'cookie-without-nonce-authenticates', description: 'a login cookie authenticates REST requests without a nonce (the bearer no longer matters)', routes: [...SERVICE_ROUTES, 'getRestNonce'], start: cookieWithoutNonce },
-  answerFault('wrong-nonce-anonymous', 'a wrong nonce makes the request anonymous (401) instead of failing the cookie check (403)', REST_ROUTES, (_req, res) => {
-    const body = parseJson(res.body);
-    return res.status === 403 && isRecord(body) && body.code === 'rest_cookie_invalid_nonce' ? withJson(res, 401, restError('rest_forbidden', 'Sorry, you are not allowed to do that.', 401)) : undefined;
-  }),
-  answerFault('no-fresh-nonce', 'a cookie-authenticated answer carries no fresh X-WP-Nonce header', SERVICE_ROUTES, (_req, res) => {
-    if (res.headers['x-wp-nonce'] === undefined) return undefined;
-    const { 'x-wp-nonce': _dropped, ...headers } = res.headers;
-    return { ...res, headers };
-  }),
-  answerFault('rest-nonce-as-json', 'admin-ajax answers the nonce as a JSON string (application/json)', ['getRestNonce'], (_req, res) =>
-    res.status === 200 ? { status: 200, headers: { ...res.headers, 'content-type': 'application/json; charset=UTF-8' }, body: JSON.stringify(res.body) } : undefined,
-  ),
+  ...AUTH_6932.check,
   answerFault('legacy-login-no-cookies', 'the legacy login no longer sets WordPress cookies', ['authenticateV1'], (_req, res) =>
     res.status === 200 && setCookies(res).length > 0 ? withSetCookies(res, []) : undefined,
   ),
-  answerFault('auth-cookies-not-httponly', 'login cookies are sent without HttpOnly (a plugin rewrites them)', ['authenticate', 'authenticateV1', 'signedUrlLogin'], (_req, res) => {
-    const lines = setCookies(res);
-    return lines.some((line) => line.endsWith('; HttpOnly')) ? withSetCookies(res, lines.map((line) => line.replace(/; HttpOnly$/, ''))) : undefined;
-  }),
-  answerFault('remember-ignored', 'remember is ignored: the login cookies are session cookies (no expires, no Max-Age)', ['authenticate'], (_req, res) => {
-    const lines = setCookies(res);
-    return lines.some((line) => line.includes('; Max-Age=')) ? withSetCookies(res, lines.map((line) => line.replace(/; expires=[^;]+; Max-Age=\d+/, ''))) : undefined;
-  }),
+  ...AUTH_6932.loginCookies,
   answerFault('auth-cookie-login-ignored', 'with neither username nor password the auth cookie does not log anyone in (403 empty_username)', ['authenticate'], (req, res) => {
     const body = parseJson(req.body);
     if (res.status !== 200 || !isRecord(body) || 'username' in body || headerOf(req.headers, 'cookie') === undefined) return undefined;

@@ -2,7 +2,7 @@ import { claimsOf, isRecord, parseJson, requestParam, restError, withJson, wpErr
 import { answerFault, isOneOf, requestFault, type Fault, type FaultHandler } from '../fault-model.js';
 import { siteWideFaults, transportFaults } from '../faults-site.js';
 import { jsonBody, messageOf } from './faults-management.js';
-import { KNOWN_PATHS_711, LIFECYCLE_ROUTES, MANAGEMENT_ROUTES, ROUTES_711, type Route711 } from './routes.js';
+import { KNOWN_PATHS_711, LIFECYCLE_ROUTES, MANAGEMENT_ROUTES, REST_ROUTES_711, type Route711 } from './routes.js';
 
 /** Faults of AAM 7.1.1's public routes (validate, refresh, revoke, authenticate), token transport and the site. */
 
@@ -96,5 +96,5 @@ export const PUBLIC_FAULTS: readonly Fault[] = [
     return res.status === 200 && asked ? withJson(res, 400, { reason: 'Current user is not allowed to issue refreshable JWT token' }) : undefined;
   }),
   ...transportFaults(MANAGEMENT_ROUTES),
-  ...siteWideFaults(ROUTES_711, KNOWN_PATHS_711),
+  ...siteWideFaults(REST_ROUTES_711, KNOWN_PATHS_711),
 ];

@@ -15,12 +15,16 @@ export const ROUTES_711 = [
   'refreshToken',
   'revokeToken',
   'authenticate',
+  'getRestNonce',
 ] as const;
 
 export type Route711 = (typeof ROUTES_711)[number];
 
 /** The token-management routes (registered only for JWT managers). */
 export const MANAGEMENT_ROUTES: readonly Route711[] = ['listTokens', 'createToken', 'resetTokens', 'getToken', 'deleteToken', 'refreshTokenById'];
+
+/** Every REST route (WordPress' cookie check runs on all of them); `getRestNonce` is admin-ajax, not REST. */
+export const REST_ROUTES_711: readonly Route711[] = ROUTES_711.filter((route) => route !== 'getRestNonce');
 
 /** The deprecated public routes. */
 export const LIFECYCLE_ROUTES: readonly Route711[] = ['validateToken', 'refreshToken', 'revokeToken'];
@@ -33,6 +37,7 @@ const LIFECYCLE: Readonly<Record<string, Route711>> = { validate: 'validateToken
  * honoured). `/jwt/validate` with GET or DELETE is the `{id}` route, as on the real site.
  */
 export function routeOf711(req: ProxiedRequest): Route711 | undefined {
+  if (req.url.split('?')[0] === '/wp-admin/admin-ajax.php') return 'getRestNonce';
   const path = req.url.split('?')[0]?.replace(/^\/wp-json/i, '').replace(/\/+$/, '').toLowerCase() ?? '';
   const method = effectiveMethod(req);
   if (path === '/aam/v2/jwts') return ({ GET: 'listTokens', POST: 'createToken', DELETE: 'resetTokens' } as const)[method as 'GET'];
@@ -52,6 +57,7 @@ export const KNOWN_PATHS_711 = /^\/wp-json\/aam\/v2\/(jwts|jwt\/[\w-]+|authentic
 /** Route sets the fault table names instead of listing them. */
 export const NAMED_ROUTE_SETS_711: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['every route', ROUTES_711],
+  ['every REST route', REST_ROUTES_711],
   ['the 6 token-management routes', MANAGEMENT_ROUTES],
   ['validate, refresh, revoke', LIFECYCLE_ROUTES],
 ];
