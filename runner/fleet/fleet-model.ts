@@ -10,14 +10,16 @@ import type { RunFailure, StepFact } from '../run-summary.js';
  * - `passed`: every step's checks passed;
  * - `failed`: the contract run found failures (or was stopped by --timeout);
  * - `unreachable`: no answer at all (refused, DNS, time-out, TLS);
- * - `not-ready`: the preflight refused the site (HTML instead of JSON, no AAM, wrong credentials, no collection
- *   for its generation, …), with its one line;
+ * - `not-ready`: the preflight refused the site (HTML instead of JSON, no AAM, wrong credentials, …), with its one line;
+ * - `unsupported`: the site serves an AAM JWT API generation this checkout has no collection for (one line,
+ *   "generation unsupported by this checkout"; nothing of the contract ran, so no failure is counted);
  * - `misconfigured`: a reference of the sites file could not be resolved (an unset environment variable, …);
  * - `interrupted`: Ctrl-C, before or while the site ran;
  * - `error`: the runner itself failed on this site.
- * Only `passed` passes: every other status makes the fleet fail.
+ * Only `passed` passes: every other status makes the fleet's exit code 1 ("exit 0 only when every site passed";
+ * an unsupported site was not checked, so it did not pass).
  */
-export type SiteStatus = 'passed' | 'failed' | 'unreachable' | 'not-ready' | 'misconfigured' | 'interrupted' | 'error';
+export type SiteStatus = 'passed' | 'failed' | 'unreachable' | 'not-ready' | 'unsupported' | 'misconfigured' | 'interrupted' | 'error';
 
 /** A site's state while the fleet runs. */
 export type SitePhase =
@@ -82,6 +84,7 @@ export const STATUS_LABEL: Readonly<Record<SiteStatus, string>> = {
   failed: 'FAILED',
   unreachable: 'UNREACHABLE',
   'not-ready': 'NOT READY',
+  unsupported: 'UNSUPPORTED',
   misconfigured: 'MISCONFIGURED',
   interrupted: 'INTERRUPTED',
   error: 'ERROR',

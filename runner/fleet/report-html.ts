@@ -23,6 +23,7 @@ summary:hover{background:#f0f4ff}
 .status{font-weight:600}
 .passed .status{color:#17692b}
 .failed .status,.error .status,.not-ready .status,.misconfigured .status,.unreachable .status,.interrupted .status{color:#b3261e}
+.unsupported .status{color:#8a5a00}
 .first{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 table{border-collapse:collapse;margin:.4em 0 1em}
 th,td{border:1px solid #ddd;padding:.2em .5em;text-align:left;vertical-align:top}

@@ -36,14 +36,18 @@ function suite(site: SiteOutcome, id: number): { xml: string; counts: Counts } {
     cases.push(testcase(`${site.name}.${step.scenario}`, step.item, step.timeMs, body));
   }
   for (const name of site.skippedSteps) cases.push(testcase(site.name, name, 0, ['      <skipped message="not sent: its variables were not set, or the run stopped before it"/>']));
-  if (site.problem !== undefined) {
+  let skipped = site.skippedSteps.length;
+  if (site.status === 'unsupported' && site.problem !== undefined) {
+    skipped += 1;
+    cases.push(testcase(site.name, 'generation', site.durationMs, [`      <skipped message="${attr(site.problem.message)}"/>`]));
+  } else if (site.problem !== undefined) {
     errors += 1;
     cases.push(testcase(site.name, 'preflight', site.durationMs, [`      <error type="${attr(site.problem.code)}" message="${attr(site.problem.message)}"/>`]));
   } else if (site.runError !== undefined) {
     errors += 1;
     cases.push(testcase(site.name, 'run', site.durationMs, [`      <error type="RunStopped" message="${attr(site.runError)}"/>`]));
   }
-  const counts: Counts = { tests: cases.length, failures, errors, skipped: site.skippedSteps.length };
+  const counts: Counts = { tests: cases.length, failures, errors, skipped };
   const properties = [
     ['url', site.url],
     ['status', STATUS_LABEL[site.status]],

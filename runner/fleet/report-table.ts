@@ -3,7 +3,7 @@
  * passed/failed/skipped, first failure, time — then the whole one line of every site that did not pass
  * (the table cuts long reasons), and the verdict.
  */
-import { STATUS_LABEL, type FleetResult, type SiteOutcome } from './fleet-model.js';
+import { STATUS_LABEL, type FleetResult, type SiteOutcome, type SiteStatus } from './fleet-model.js';
 
 const FIRST_FAILURE_WIDTH = 60;
 
@@ -43,7 +43,13 @@ export function formatFleetTable(result: FleetResult, notes: readonly string[] =
   }
   if (notes.length > 0) lines.push('', ...notes);
   const passed = result.sites.length - notPassed.length;
-  lines.push('', `${passed} of ${result.sites.length} site${result.sites.length === 1 ? '' : 's'} passed in ${formatDuration(result.durationMs)} (concurrency ${result.concurrency}).`);
+  const others = (Object.keys(STATUS_LABEL) as SiteStatus[])
+    .filter((status) => status !== 'passed')
+    .map((status) => [STATUS_LABEL[status], notPassed.filter((site) => site.status === status).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([label, n]) => `, ${n} ${label}`)
+    .join('');
+  lines.push('', `${passed} of ${result.sites.length} site${result.sites.length === 1 ? '' : 's'} passed${others} in ${formatDuration(result.durationMs)} (concurrency ${result.concurrency}).`);
   lines.push(result.exitCode === 0 ? 'FLEET RESULT: PASSED' : result.exitCode === 130 ? 'FLEET RESULT: INTERRUPTED' : 'FLEET RESULT: FAILED');
   return `${lines.join('\n')}\n`;
 }

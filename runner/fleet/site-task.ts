@@ -117,8 +117,9 @@ export async function runSite(site: FleetSiteSpec, resolved: ResolvedSite, optio
       if (generation === undefined && err.facts.generation !== undefined) generation = { releases: err.facts.generation, version: undefined };
       release ??= err.facts.release;
     }
-    const status: SiteStatus = err instanceof PreflightError ? (UNREACHABLE.has(err.code) ? 'unreachable' : 'not-ready') : aborted(options.signal) ? 'interrupted' : 'error';
-    return finish(status, { problem: { code, message }, firstFailure: message });
+    const status = statusOf(err, options.signal);
+    const line = status === 'unsupported' ? unsupportedLine(generation?.releases, release) : message;
+    return finish(status, { problem: { code, message: line }, firstFailure: line });
   }
   const { facts } = result;
   const failedSteps = facts.steps.filter((step) => step.failures.length > 0).length;
@@ -136,6 +137,18 @@ export async function runSite(site: FleetSiteSpec, resolved: ResolvedSite, optio
     siteChanges: result.siteChangesText === undefined ? undefined : options.redact(result.siteChangesText),
     files: { ...files },
   });
+}
+
+function statusOf(err: unknown, signal: AbortSignal | undefined): SiteStatus {
+  if (!(err instanceof PreflightError)) return aborted(signal) ? 'interrupted' : 'error';
+  if (UNREACHABLE.has(err.code)) return 'unreachable';
+  return err.code === 'ERR_GENERATION_UNSUPPORTED' ? 'unsupported' : 'not-ready';
+}
+
+/** The one line of a site whose generation this checkout has no collection for. */
+export function unsupportedLine(generation: string | undefined, release: string | undefined): string {
+  const what = [generation === undefined ? undefined : `generation ${generation}`, release === undefined ? undefined : `AAM ${release}`].filter((part) => part !== undefined);
+  return `generation unsupported by this checkout${what.length > 0 ? ` (${what.join(', ')})` : ''}: no collection for it in spec/, so nothing was checked`;
 }
 
 function aborted(signal: AbortSignal | undefined): boolean {
