@@ -284,9 +284,13 @@ export function fleetSection(s: Stamped<FleetBenchReport> | undefined): string[]
   const wall = (xs: readonly { wallMs: number }[]): number => median(xs.map((x) => x.wallMs));
   const rss = (xs: readonly { peakRssKib: number }[]): number => median(xs.map((x) => x.peakRssKib));
   const cpu = (xs: readonly { cpuMs: number }[]): number => median(xs.map((x) => x.cpuMs));
-  out.push(renderTable(['run', 'runs ok', 'median wall', 'median peak RSS', 'median CPU (user + sys)', 'CPU ÷ wall'], [
-    ['one site', `${r.single.length}`, formatMs(wall(r.single)), formatKib(rss(r.single)), formatMs(cpu(r.single)), formatRatio(ratio(cpu(r.single), wall(r.single)))],
-    [`fleet of ${r.sites} (concurrency ${slots})`, `${r.fleet.length}`, formatMs(wall(r.fleet)), formatKib(rss(r.fleet)), formatMs(cpu(r.fleet)), formatRatio(ratio(cpu(r.fleet), wall(r.fleet)))],
+  const load = (xs: readonly { loadAverage?: number }[]): string => {
+    const value = median(xs.map((x) => x.loadAverage ?? Number.NaN));
+    return Number.isFinite(value) ? value.toFixed(1) : 'n/a';
+  };
+  out.push(renderTable(['run', 'runs ok', 'median wall', 'median peak RSS', 'median CPU (user + sys)', 'CPU ÷ wall', `load average at its end (${r.cores ?? '?'} cores)`], [
+    ['one site', `${r.single.length}`, formatMs(wall(r.single)), formatKib(rss(r.single)), formatMs(cpu(r.single)), formatRatio(ratio(cpu(r.single), wall(r.single))), load(r.single)],
+    [`fleet of ${r.sites} (concurrency ${slots})`, `${r.fleet.length}`, formatMs(wall(r.fleet)), formatKib(rss(r.fleet)), formatMs(cpu(r.fleet)), formatRatio(ratio(cpu(r.fleet), wall(r.fleet))), load(r.fleet)],
   ]), '');
   if (r.failures.length > 0) out.push(`Failed runs: ${r.failures.join('; ')}.`, '');
   const wallRatio = ratio(wall(r.fleet), wall(r.single));
@@ -301,7 +305,7 @@ export function fleetSection(s: Stamped<FleetBenchReport> | undefined): string[]
   out.push(
     `Each extra slot adds ${formatRatio(marginal)} of one site's peak RSS ((fleet − one site) ÷ ${slots - 1}): the sites share one Node.js process (its modules, the collections), and each adds its Newman run.`,
     '',
-    `What bounds it: one site sends its ~${Number.isFinite(r.requestsPerSite) ? r.requestsPerSite : '?'} requests one after the other (a contract scenario is a sequence), so its wall has a latency floor of ~${formatMs(floor)}; the fleet overlaps these waits, and what it cannot overlap is CPU: every site's Newman run (its script sandbox above all) runs in the one Node.js thread of the runner, so the fleet's wall is at least its CPU time (${formatMs(cpu(r.fleet))} here, ${formatRatio(ratio(cpu(r.fleet), cpu(r.single)))} the single run's), and on a loaded machine it gets less than one core.`,
+    `What bounds it: one site sends its ~${Number.isFinite(r.requestsPerSite) ? r.requestsPerSite : '?'} requests one after the other (a contract scenario is a sequence), so its wall has a latency floor of ~${formatMs(floor)}; the fleet overlaps these waits, and what it cannot overlap is CPU: every site's Newman run (its script sandbox above all) runs in the one Node.js thread of the runner, so the fleet's wall is at least its CPU time (${formatMs(cpu(r.fleet))} here, ${formatRatio(ratio(cpu(r.fleet), cpu(r.single)))} the single run's, i.e. ${formatRatio(ratio(cpu(r.fleet), wall(r.single)))} the single run's wall). CPU ÷ wall shows how much of a core the runner got: ${formatRatio(ratio(cpu(r.fleet), wall(r.fleet)))} for the fleet${ratio(cpu(r.fleet), wall(r.fleet)) < 0.9 ? ' — below one core, so in this run the fleet waited for the machine (see the load average), not for its sites' : ''}.`,
     '',
   );
   return out;

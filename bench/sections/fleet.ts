@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measureProcess, type Measurement } from '../lib/measure.js';
 import { ROOT_DIR, TSX_IMPORT, WORKERS_DIR } from '../lib/paths.js';
@@ -17,6 +17,8 @@ export interface FleetSample {
   readonly wallMs: number;
   readonly peakRssKib: number;
   readonly cpuMs: number;
+  /** The machine's 1-minute load average at the end of the run (os.loadavg), to tell a starved run. */
+  readonly loadAverage?: number;
 }
 
 export interface FleetBenchReport {
@@ -30,6 +32,8 @@ export interface FleetBenchReport {
   readonly single: readonly FleetSample[];
   readonly fleet: readonly FleetSample[];
   readonly failures: readonly string[];
+  /** CPU cores of the machine. */
+  readonly cores?: number;
 }
 
 export interface FleetBenchOptions {
@@ -60,7 +64,7 @@ async function withMocks<T>(count: number, options: FleetBenchOptions, passwordF
 }
 
 function sample(m: Measurement): FleetSample {
-  return { wallMs: Math.round(m.wallMs), peakRssKib: m.peakRssKib, cpuMs: m.cpuMs };
+  return { wallMs: Math.round(m.wallMs), peakRssKib: m.peakRssKib, cpuMs: m.cpuMs, loadAverage: Math.round((loadavg()[0] ?? Number.NaN) * 10) / 10 };
 }
 
 function failure(what: string, m: Measurement): string {
@@ -114,5 +118,5 @@ export async function runFleetSection(options: FleetBenchOptions): Promise<Fleet
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  return { sites: options.sites, concurrency: options.sites, latencyMs: options.latencyMs, jitterMs: JITTER_MS, aamVersion: AAM_VERSION, requestsPerSite, single, fleet, failures };
+  return { sites: options.sites, concurrency: options.sites, latencyMs: options.latencyMs, jitterMs: JITTER_MS, aamVersion: AAM_VERSION, requestsPerSite, single, fleet, failures, cores: availableParallelism() };
 }

@@ -118,7 +118,8 @@ test('fleet section: wall and memory-per-slot ratios of the same run, verdicts, 
   assert.match(lines, /\| fleet peak RSS ÷ 8 slots ≤ 1\.5× one site's peak RSS \| 0\.42× \| met \|/);
   assert.match(lines, /Each extra slot adds 0\.33× of one site's peak RSS/);
   assert.match(lines, /latency floor of ~20\.00 s/);
-  assert.match(lines, /\| fleet of 8 \(concurrency 8\) \| 1 \| 100\.00 s \| 1000\.0 MiB \| 60\.00 s \| 0\.60× \|/);
+  assert.match(lines, /\| fleet of 8 \(concurrency 8\) \| 1 \| 100\.00 s \| 1000\.0 MiB \| 60\.00 s \| 0\.60× \| n\/a \|/);
+  assert.match(lines, /1\.50× the single run's wall\)\. CPU ÷ wall shows how much of a core the runner got: 0\.60× for the fleet — below one core/);
   const met = fleetSection({ measuredAt: '2026-11-29', command: 'c', report: { ...report, fleet: [sample(70_000, 1000, 60_000)] } }).join('\n');
   assert.match(met, /\| fleet wall ≤ 2× one site's wall \| 1\.75× \| met \|/);
   assert.deepEqual(fleetSection(undefined).slice(2), ['_Not measured yet: run `npm run bench -- --only fleet`._', '']);
