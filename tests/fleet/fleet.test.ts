@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -12,28 +11,11 @@ import { catalogueOf, findFault } from '../mutation/catalogue.js';
 import { startFaultProxy, type FaultProxy } from '../mutation/fault-proxy.js';
 import type { FaultHandler } from '../mutation/fault-model.js';
 import { isObject } from '../../generators/lib/type-checks.js';
+import { runCli } from '../contract/run-cli.js';
 
-const root = new URL('../../', import.meta.url).pathname;
 const ADMIN_PASSWORD = 'Fl33tAdm1n&<pw>';
 const SUB_PASSWORD = 'Fl33tSub&pw';
 const users = loadUsers().map((user) => ({ ...user, password: user.login === 'admin' ? ADMIN_PASSWORD : user.login === 'subscriber1' ? SUB_PASSWORD : `${user.login}-fleet-pw` }));
-
-interface CliRun {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function runCli(args: readonly string[], env: Record<string, string>): Promise<CliRun> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'runner/cli.ts', ...args], { cwd: root, env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 /** A port nothing listens on (a server bound it and closed again). */
 async function closedPort(): Promise<number> {
