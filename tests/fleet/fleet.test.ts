@@ -172,8 +172,14 @@ test('fleet: two generations, one down, one faulty, wrong credentials, unsupport
     assert.match(faultyBlock, /<h3>Coverage: \d+ of \d+ documented statuses exercised/);
     assert.doesNotMatch(html, /<script|https?:\/\/(?!127\.0\.0\.1)/, 'readable offline: no script, no external file');
 
-    // Each site's own files, and no secret anywhere.
-    for (const name of ['old', 'current', 'faulty']) for (const file of ['junit.xml', 'report.html', 'run.log']) assert.ok((await stat(join(reports, 'fleet', name, file))).size > 0, `${name}/${file}`);
+    // Each site's own files, about that site only: nothing of another site's run leaks into them.
+    const hosts = { old: old.url, current: current.url, faulty: faulty.proxy.url };
+    for (const [name, url] of Object.entries(hosts)) {
+      for (const file of ['junit.xml', 'report.html', 'run.log']) assert.ok((await stat(join(reports, 'fleet', name, file))).size > 0, `${name}/${file}`);
+      const report = await readFile(join(reports, 'fleet', name, 'report.html'), 'utf8');
+      assert.ok(report.includes(new URL(url).host), `${name}'s report names its own site`);
+      for (const other of Object.values(hosts).filter((u) => u !== url)) assert.ok(!report.includes(new URL(other).host), `${name}'s report mentions ${other}`);
+    }
     const outputs: Array<[string, string]> = [['stdout', run.stdout]];
     const walk = async (folder: string): Promise<void> => {
       for (const entry of await readdir(folder, { withFileTypes: true })) {
