@@ -16,6 +16,8 @@ import { renderResults } from './lib/report.js';
 import type { Stamped } from './lib/report.js';
 
 const RESULTS_DIR = join(CACHE_DIR, 'results');
+/** Sections that run peers or corpora from bench/'s own install. */
+const NEEDS_BENCH_INSTALL: ReadonlySet<Section> = new Set(['generator', 'corpus', 'mock']);
 
 function log(line: string): void {
   process.stderr.write(`[bench] ${line}\n`);
@@ -43,6 +45,8 @@ async function runSection(section: Section, options: BenchOptions): Promise<unkn
       return (await import('./sections/corpus.js')).runCorpusSection({ limit: options.corpusLimit, timeoutS: options.corpusTimeout, log });
     case 'contract':
       return (await import('./sections/contract.js')).runContractSection({ runs: options.contractRuns, baseline: options.contractBaseline, log });
+    case 'fleet':
+      return (await import('./sections/fleet.js')).runFleetSection({ rounds: options.fleetRounds, sites: options.fleetSites, latencyMs: options.fleetLatency, log });
     case 'mock':
       return (await import('./sections/mock.js')).runMockSection({
         durationS: options.mockDuration,
@@ -55,8 +59,8 @@ async function runSection(section: Section, options: BenchOptions): Promise<unkn
 
 async function main(argv: readonly string[]): Promise<void> {
   const options = parseBenchArgs(argv);
-  // the contract section needs no peer: the bench install (≈ 1 GB) is made only for the others
-  if (!options.renderOnly && options.only.some((section) => section !== 'contract')) ensureBenchInstall(log);
+  // the contract and fleet sections need the root install only
+  if (!options.renderOnly && options.only.some((section) => NEEDS_BENCH_INSTALL.has(section))) ensureBenchInstall(log);
   mkdirSync(RESULTS_DIR, { recursive: true });
   const command = `npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}`;
   const fresh = new Map<Section, Stamped<unknown>>();
@@ -80,6 +84,7 @@ async function main(argv: readonly string[]): Promise<void> {
     corpus: latest('corpus'),
     contract: latest('contract'),
     mock: latest('mock'),
+    fleet: latest('fleet'),
   });
   if (options.out !== '') {
     const out = resolve(ROOT_DIR, options.out);

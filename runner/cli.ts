@@ -1,10 +1,14 @@
 /**
  * npm run contract -- [--base-url URL --target-user-id N (AAM_TOKEN | AAM_USERNAME + AAM_PASSWORD) …] [--help]
- * Thin CLI: parse argv and the environment, run, set the exit code (0 passed, 1 failed, 2 bad flags or a site
- * that is not ready, 130 interrupted). The first Ctrl-C (or SIGTERM) stops the run and still cleans the site up;
- * a second one quits at once.
+ * npm run contract -- --sites sites.yaml [--concurrency N]
+ * Thin CLI: parse argv and the environment, run, set the exit code. One site: 0 passed, 1 failed, 2 bad flags or
+ * a site that is not ready, 130 interrupted. A fleet: 0 every site passed, 1 any did not, 2 bad flags or a bad
+ * sites file, 130 interrupted. The first Ctrl-C (or SIGTERM) stops the run and still cleans the sites up; a
+ * second one quits at once.
  */
-import { parseRunnerArgs, UsageError, USAGE } from './parse-args.js';
+import { runFleet } from './fleet/run-fleet.js';
+import { SitesFileError } from './fleet/sites-file.js';
+import { parseRunnerArgs, UsageError, USAGE, type FleetCommandOptions, type RunnerOptions } from './parse-args.js';
 import { PreflightError } from './preflight-error.js';
 import { runContract } from './run-contract.js';
 import { runMain } from './run-main.js';
@@ -22,8 +26,6 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  for (const warning of command.warnings) process.stderr.write(`warning: ${warning}\n`);
-  const { options } = command;
   const stop = new AbortController();
   const onSignal = (signal: NodeJS.Signals): void => {
     if (stop.signal.aborted) {
@@ -36,6 +38,17 @@ async function main(argv: readonly string[]): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
+    if (command.kind === 'fleet') return await fleet(command.options, stop.signal);
+    for (const warning of command.warnings) process.stderr.write(`warning: ${warning}\n`);
+    return await single(command.options, stop.signal);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+async function single(options: RunnerOptions, signal: AbortSignal): Promise<number> {
+  try {
     const result = await runContract({
       target: options.target,
       ...(options.aamVersion === undefined ? {} : { aamVersion: options.aamVersion }),
@@ -44,7 +57,7 @@ async function main(argv: readonly string[]): Promise<number> {
       progress: true,
       requestTimeoutMs: options.requestTimeoutMs,
       totalTimeoutMs: options.totalTimeoutMs,
-      signal: stop.signal,
+      signal,
       log: (text) => process.stdout.write(text),
     });
     return result.exitCode;
@@ -52,9 +65,24 @@ async function main(argv: readonly string[]): Promise<number> {
     if (!(err instanceof PreflightError)) throw err;
     process.stderr.write(`error: ${err.message} [${err.code}]\n`);
     return 2;
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+  }
+}
+
+async function fleet(options: FleetCommandOptions, signal: AbortSignal): Promise<number> {
+  try {
+    const result = await runFleet({
+      ...options,
+      signal,
+      env: process.env,
+      progress: process.stdout.isTTY && process.env.CI === undefined ? 'tty' : 'plain',
+      columns: () => process.stdout.columns,
+      write: (text) => process.stdout.write(text),
+    });
+    return result.exitCode;
+  } catch (err) {
+    if (!(err instanceof SitesFileError)) throw err;
+    process.stderr.write(`error: ${err.message} [${err.code}]\n`);
+    return 2;
   }
 }
 

@@ -20,6 +20,7 @@ import { hookRun, printProgress } from './newman-hooks.js';
 import { runNewman } from './newman-run.js';
 import type { RunTarget } from './parse-args.js';
 import type { Redactor } from './redact.js';
+import type { RunEventSink } from './run-events.js';
 import { formatRunFacts, summarizeRun, type RunFacts } from './run-summary.js';
 
 export interface CollectionRunOptions {
@@ -44,6 +45,8 @@ export interface CollectionRunOptions {
   readonly log: (text: string) => void;
   /** More listeners on the run (the token observer). */
   readonly attach?: (emitter: EventEmitter) => void;
+  /** Live progress: a `step` event before each item of the folder. */
+  readonly onEvent?: RunEventSink;
 }
 
 export interface CollectionRunResult {
@@ -61,6 +64,7 @@ export async function runCollection(options: CollectionRunOptions): Promise<Coll
   const operations = listOperations(parse(await readFile(at(files.spec), 'utf8')) as unknown);
   const suite = await loadScenarios(at(files.scenarios), operations, files.spec, files.scenarios);
   const exclusions = await loadExclusions(at(files.exclusions));
+  const planned = suite.scenarios.flatMap((scenario) => scenario.steps.flatMap((step) => stepItemNames(step)));
 
   const reporters: string[] = [];
   const reporter: Record<string, unknown> = {};
@@ -87,6 +91,14 @@ export async function runCollection(options: CollectionRunOptions): Promise<Coll
         const handle = hookRun(emitter, options.redactor);
         if (options.progress) printProgress(emitter, options.log);
         options.attach?.(emitter);
+        const onEvent = options.onEvent;
+        if (onEvent !== undefined) {
+          let index = 0;
+          emitter.on('beforeItem', (_err: unknown, args: { item?: { name?: string } }) => {
+            index += 1;
+            onEvent({ kind: 'step', index, total: planned.length, name: args.item?.name ?? '' });
+          });
+        }
         if (options.timeLimitMs !== undefined) {
           timer = setTimeout(() => {
             stopped ??= 'timeout';
@@ -101,7 +113,6 @@ export async function runCollection(options: CollectionRunOptions): Promise<Coll
         else options.signal?.addEventListener('abort', onAbort, { once: true });
       },
     );
-    const planned = suite.scenarios.reduce((n, scenario) => n + scenario.steps.reduce((m, step) => m + stepItemNames(step).length, 0), 0);
     const summarized = summarizeRun(summary, planned);
     const facts =
       stopped === undefined

@@ -36,6 +36,11 @@ export function generationFiles(version: AamVersion): GenerationFiles {
   };
 }
 
+/** The releases that serve a generation's API: `6.9.11–6.9.32`. */
+export function generationReleases(version: AamVersion): string {
+  return aamGeneration(version).releases;
+}
+
 /** How a generation is named to users: `6.9.11–6.9.32 (AAM 6.9.32)`. */
 export function generationLabel(version: AamVersion): string {
   return `${aamGeneration(version).releases} (AAM ${version})`;

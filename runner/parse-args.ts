@@ -35,9 +35,21 @@ export interface RunnerOptions {
   readonly totalTimeoutMs: number;
 }
 
+/** `--sites FILE`: the suite against every site of a sites file (runner/fleet/). */
+export interface FleetCommandOptions {
+  readonly sitesFile: string;
+  readonly concurrency: number;
+  readonly reportsDir: string;
+  readonly generate: boolean;
+  readonly requestTimeoutMs: number;
+  /** Per site. */
+  readonly totalTimeoutMs: number;
+}
+
 export type ParsedCommand =
   | { readonly kind: 'help' }
-  | { readonly kind: 'run'; readonly options: RunnerOptions; readonly warnings: readonly string[] };
+  | { readonly kind: 'run'; readonly options: RunnerOptions; readonly warnings: readonly string[] }
+  | { readonly kind: 'fleet'; readonly options: FleetCommandOptions };
 
 /** Bad command-line flags; the CLI prints the message and exits 2. */
 export class UsageError extends Error {
@@ -50,8 +62,12 @@ export class UsageError extends Error {
 
 export const DEFAULT_REQUEST_TIMEOUT_S = 30;
 export const DEFAULT_TOTAL_TIMEOUT_S = 900;
+/** Sites checked at once by `--sites` (each waits on its site's network most of the time). */
+export const DEFAULT_CONCURRENCY = 8;
+export const MAX_CONCURRENCY = 64;
 
 export const USAGE = `Usage: npm run contract -- [options]
+       npm run contract -- --sites sites.yaml [--concurrency N] [options]
 
 Runs the contract scenarios of one AAM generation's collection (collections/aam-<version>.postman_collection.json)
 with Newman and prints a summary and the coverage table; writes reports/junit.xml and reports/report.html
@@ -79,6 +95,16 @@ shell history show them. A flag wins over a file, a file over the environment.
 Before the run a preflight checks the site (reachable, JSON, REST API on, AAM and its JWT service, the
 credentials) and detects the AAM JWT API generation; after it, every token the run issued that is still
 valid is revoked and the target's registry is reset, and a summary lists what changed on the site.
+
+A fleet of sites (one run, one combined report):
+  --sites FILE                   a YAML sites file: per site a name, url, caller (username + password, or
+                                 token, as { env: NAME } or { file: PATH } references, never values),
+                                 targetUserId, optional unprivileged account and aamVersion. Writes
+                                 reports/fleet.html, reports/fleet-junit.xml, reports/fleet.json and each
+                                 site's own reports in reports/fleet/<site>/. Exit 0 only when every site
+                                 passed, 1 when any did not (down, not ready, failed), 2 for a bad sites file.
+  --concurrency N                sites at once (default: ${DEFAULT_CONCURRENCY}, at most ${MAX_CONCURRENCY}); --timeout and
+                                 --request-timeout apply to each site
 
 Other options:
   --aam-version V                force the AAM generation: ${AAM_VERSIONS.join(' | ')} (default: detected on a
@@ -135,6 +161,8 @@ export function parseRunnerArgs(argv: readonly string[], sources: ArgSources = {
         'request-timeout': { type: 'string' },
         timeout: { type: 'string' },
         'no-generate': { type: 'boolean' },
+        sites: { type: 'string' },
+        concurrency: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -156,6 +184,14 @@ export function parseRunnerArgs(argv: readonly string[], sources: ArgSources = {
   const requestTimeoutMs = seconds(text('request-timeout'), 'request-timeout', DEFAULT_REQUEST_TIMEOUT_S);
   const totalTimeoutMs = seconds(text('timeout'), 'timeout', DEFAULT_TOTAL_TIMEOUT_S);
   const common = { aamVersion, reportsDir, generate, requestTimeoutMs, totalTimeoutMs };
+  const sitesFile = text('sites');
+  const concurrency = text('concurrency');
+  if (sitesFile !== undefined) {
+    const misplaced = ['base-url', 'aam-version', ...SITE_ONLY].find((name) => values[name] !== undefined);
+    if (misplaced !== undefined) throw new UsageError(`--${misplaced} cannot be combined with --sites: every site's url, credentials, target and aamVersion come from the sites file`);
+    return { kind: 'fleet', options: { sitesFile, concurrency: count(concurrency), reportsDir, generate, requestTimeoutMs, totalTimeoutMs } };
+  }
+  if (concurrency !== undefined) throw new UsageError('--concurrency needs --sites FILE (one site runs alone)');
   const baseUrl = text('base-url');
   if (baseUrl === undefined) {
     const misplaced = SITE_ONLY.find((name) => values[name] !== undefined);
@@ -165,6 +201,12 @@ export function parseRunnerArgs(argv: readonly string[], sources: ArgSources = {
   const warnings: string[] = [];
   const target = siteTarget(baseUrl, text, sources, warnings);
   return { kind: 'run', options: { target, ...common }, warnings };
+}
+
+function count(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_CONCURRENCY;
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > MAX_CONCURRENCY) throw new UsageError(`--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}, got "${value}"`);
+  return Number(value);
 }
 
 function seconds(value: string | undefined, name: string, fallback: number): number {
@@ -190,8 +232,8 @@ function secret(text: Text, sources: ArgSources, warnings: string[], flag: strin
     } catch (cause) {
       throw new UsageError(`--${flag}-file ${file}: cannot read it (${(cause as NodeJS.ErrnoException).code ?? 'error'})`);
     }
-    const value = content.replace(/\r?\n$/, '');
-    if (value === '' || value.includes('\n')) throw new UsageError(`--${flag}-file ${file} must hold the secret on one line`);
+    const value = oneLineSecret(content);
+    if (value === undefined) throw new UsageError(`--${flag}-file ${file} must hold the secret on one line`);
     return value;
   }
   const fromEnv = sources.env?.[env];
@@ -227,6 +269,12 @@ function siteTarget(baseUrl: string, text: Text, sources: ArgSources, warnings: 
   if (unUser === undefined && unPass !== undefined) throw new UsageError('an unprivileged password needs its account: --unprivileged-username U or AAM_UNPRIVILEGED_USERNAME');
   const unprivileged = unUser !== undefined && unPass !== undefined ? { username: unUser, password: unPass } : undefined;
   return { kind: 'site', restUrl, credentials, targetUserId, unprivileged };
+}
+
+/** The secret a secret file holds: its one line (a final newline is allowed); `undefined` when empty or several lines. */
+export function oneLineSecret(content: string): string | undefined {
+  const value = content.replace(/\r?\n$/, '');
+  return value === '' || value.includes('\n') ? undefined : value;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -18,11 +18,21 @@ export type PreflightCode =
   | 'ERR_GENERATION_UNSUPPORTED'
   | 'ERR_RUN_TIMEOUT';
 
+/** What the preflight learned about the site before it stopped (for a fleet's table). */
+export interface PreflightFacts {
+  /** The AAM JWT API generation the site serves, e.g. `7.x`. */
+  readonly generation?: string;
+  /** The AAM release installed, when the caller may read the plugin list. */
+  readonly release?: string;
+}
+
 export class PreflightError extends Error {
   readonly code: PreflightCode;
-  constructor(code: PreflightCode, message: string) {
+  readonly facts: PreflightFacts;
+  constructor(code: PreflightCode, message: string, facts: PreflightFacts = {}) {
     super(message.replace(/\s*\n\s*/g, ' '));
     this.name = 'PreflightError';
     this.code = code;
+    this.facts = facts;
   }
 }

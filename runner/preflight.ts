@@ -22,6 +22,7 @@ import { login, logout } from './site-api/login.js';
 import { createSiteApi, type SiteApi } from './site-api/site-api.js';
 import type { SiteLedger } from './site-api/site-ledger.js';
 import { PreflightError } from './preflight-error.js';
+import { readPluginVersion, type PluginVersion } from './plugin-version.js';
 
 export interface PreflightOptions {
   readonly target: SiteTarget;
@@ -44,6 +45,8 @@ export interface SiteContext {
   readonly caller: CallerSession;
   readonly api: SiteApi;
   readonly unprivilegedId: string | undefined;
+  /** The AAM release installed, from the plugin list (administrators only), or why it is unknown. */
+  readonly release: PluginVersion;
   /** When the run started on the site's clock (its Date header), epoch seconds: older tokens are not the run's. */
   readonly since: number;
 }
@@ -89,8 +92,12 @@ async function checkWithCaller(http: SiteHttp, adminUrl: string, namespaces: rea
     adapter = detected ?? failUnknown('?');
     line = `AAM JWT API generation: ${adapter.releases} (${detection.evidence})`;
   }
+  const release = await readPluginVersion(http, caller.headers);
   if (!isAamVersion(adapter.version)) {
-    throw new PreflightError('ERR_GENERATION_UNSUPPORTED', `${line.replace('AAM JWT API generation: ', 'the site serves AAM JWT API generation ')}, and this checkout has no collection for it yet (spec/aam-${adapter.version}/)`);
+    throw new PreflightError('ERR_GENERATION_UNSUPPORTED', `${line.replace('AAM JWT API generation: ', 'the site serves AAM JWT API generation ')}, and this checkout has no collection for it yet (spec/aam-${adapter.version}/)`, {
+      generation: adapter.releases,
+      ...(release.known ? { release: release.version } : {}),
+    });
   }
   const api = createSiteApi(http, adapter, caller.headers);
   const own = await api.list(caller.userId);
@@ -99,7 +106,7 @@ async function checkWithCaller(http: SiteHttp, adminUrl: string, namespaces: rea
   const targetList = await api.list(target.targetUserId);
   if (!targetList.ok) throw new PreflightError('ERR_TARGET', `the target user ${target.targetUserId} cannot be used: ${targetList.reason}`);
   const unprivilegedId = await checkUnprivileged(http, adminUrl, caller, options);
-  return { http, adminUrl, adapter, version: adapter.version, generationLine: line, caller, api, unprivilegedId };
+  return { http, adminUrl, adapter, version: adapter.version, generationLine: line, caller, api, unprivilegedId, release };
 }
 
 function failUnknown(version: string): never {

@@ -12,6 +12,7 @@ import type { AamVersion } from './generations.js';
 import { DEFAULT_REQUEST_TIMEOUT_S, DEFAULT_TOTAL_TIMEOUT_S, type RunTarget } from './parse-args.js';
 import { PreflightError } from './preflight-error.js';
 import { createRedactor, type Redactor, type Secret } from './redact.js';
+import type { RunEventSink } from './run-events.js';
 import type { RunFacts } from './run-summary.js';
 import type { CleanupReport } from './cleanup.js';
 import { runAgainstSite } from './site-run.js';
@@ -40,6 +41,8 @@ export interface RunContractOptions {
   readonly signal?: AbortSignal;
   /** Clock, epoch milliseconds (default Date.now). */
   readonly now?: () => number;
+  /** Live progress events (the fleet's progress lines); nothing secret is in them. */
+  readonly onEvent?: RunEventSink;
 }
 
 export interface ContractRunResult {
@@ -50,6 +53,10 @@ export interface ContractRunResult {
   readonly coverage: CoverageReport;
   /** Real sites only: what the clean-up found and did. */
   readonly siteChanges: CleanupReport | undefined;
+  /** Real sites only: the "Site changes" section (redacted). */
+  readonly siteChangesText: string | undefined;
+  /** The AAM release: the mock's, or a site's when the caller may read its plugin list. */
+  readonly release: string | undefined;
 }
 
 /** The secrets of a target, for the redactor. Tokens are redacted by shape; a token that is no JWT is added. */
@@ -71,16 +78,18 @@ export async function runContract(options: RunContractOptions): Promise<Contract
   const totalTimeoutMs = options.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_S * 1000;
   const now = options.now ?? Date.now;
   if (options.generate) await regenerateIfStale(root);
-  const common = { root, reportsDir: options.reportsDir, progress: options.progress, requestTimeoutMs, signal: options.signal, redactor, log };
+  const common = { root, reportsDir: options.reportsDir, progress: options.progress, requestTimeoutMs, signal: options.signal, redactor, log, ...(options.onEvent === undefined ? {} : { onEvent: options.onEvent }) };
 
   if (options.target.kind === 'mock') {
     const aamVersion = options.aamVersion ?? DEFAULT_AAM_VERSION;
     const mock = await startMock({ ...options.mock, aamVersion, port: 0, host: '127.0.0.1' });
     try {
-      log(`AAM JWT API generation: ${aamGeneration(aamVersion).releases} (the reference mock of AAM ${aamVersion}${options.aamVersion === undefined ? ', the default' : ', --aam-version'})\n`);
+      const line = `AAM JWT API generation: ${aamGeneration(aamVersion).releases} (the reference mock of AAM ${aamVersion}${options.aamVersion === undefined ? ', the default' : ', --aam-version'})`;
+      log(`${line}\n`);
+      options.onEvent?.({ kind: 'generation', version: aamVersion, line, release: aamVersion });
       const run = await runCollection({ ...common, version: aamVersion, target: options.target, restUrl: mock.restUrl, timeLimitMs: totalTimeoutMs, totalTimeoutMs });
       log(formatCollectionRun(run, `the reference mock (${mock.restUrl}), AAM JWT API generation ${generationLabel(aamVersion)}`, options.reportsDir));
-      return { exitCode: verdict(run.facts, run.stopped), aamVersion, facts: run.facts, coverage: run.coverage, siteChanges: undefined };
+      return { exitCode: verdict(run.facts, run.stopped), aamVersion, facts: run.facts, coverage: run.coverage, siteChanges: undefined, siteChangesText: undefined, release: aamVersion };
     } finally {
       await mock.close();
     }
@@ -90,7 +99,7 @@ export async function runContract(options: RunContractOptions): Promise<Contract
   try {
     site = await runAgainstSite({ ...common, target: options.target, forced: options.aamVersion, totalTimeoutMs, now });
   } catch (err) {
-    if (err instanceof PreflightError) throw new PreflightError(err.code, redactor.redact(err.message));
+    if (err instanceof PreflightError) throw new PreflightError(err.code, redactor.redact(err.message), err.facts);
     throw err;
   }
   if (site.run === undefined) {
@@ -98,7 +107,15 @@ export async function runContract(options: RunContractOptions): Promise<Contract
     throw site.runFailure ?? new Error('the run did not start');
   }
   log(formatCollectionRun(site.run, `${site.restUrl}, AAM JWT API generation ${generationLabel(site.version)}`, options.reportsDir, site.changesText));
-  return { exitCode: verdict(site.run.facts, site.run.stopped), aamVersion: site.version, facts: site.run.facts, coverage: site.run.coverage, siteChanges: site.changes };
+  return {
+    exitCode: verdict(site.run.facts, site.run.stopped),
+    aamVersion: site.version,
+    facts: site.run.facts,
+    coverage: site.run.coverage,
+    siteChanges: site.changes,
+    siteChangesText: redactor.redact(site.changesText),
+    release: site.release,
+  };
 }
 
 function verdict(facts: RunFacts, stopped: 'interrupted' | 'timeout' | undefined): 0 | 1 | 130 {

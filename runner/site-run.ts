@@ -10,6 +10,7 @@ import type { AamVersion } from './generations.js';
 import type { SiteTarget } from './parse-args.js';
 import { preflight } from './preflight.js';
 import type { Redactor } from './redact.js';
+import type { RunEventSink } from './run-events.js';
 import { startRestRouteProxy, type RestRouteProxy } from './rest-route-proxy.js';
 import { observeRun, type RunObservations } from './run-observer.js';
 import { closeCallerSession } from './site-api/caller-session.js';
@@ -34,10 +35,14 @@ export interface SiteRunOptions {
   readonly log: (text: string) => void;
   /** epoch milliseconds */
   readonly now: () => number;
+  /** Live progress (preflight, generation, steps, clean-up). */
+  readonly onEvent?: RunEventSink;
 }
 
 export interface SiteRunResult {
   readonly version: AamVersion;
+  /** The AAM release installed, when the caller may read the plugin list. */
+  readonly release: string | undefined;
   readonly restUrl: string;
   readonly run: CollectionRunResult | undefined;
   /** The run could not start or crashed; the clean-up ran anyway. */
@@ -50,8 +55,11 @@ export interface SiteRunResult {
 export async function runAgainstSite(options: SiteRunOptions): Promise<SiteRunResult> {
   const started = options.now();
   const ledger = new SiteLedger();
+  const onEvent = options.onEvent ?? (() => undefined);
+  onEvent({ kind: 'preflight' });
   const site = await preflight({ target: options.target, forced: options.forced, requestTimeoutMs: options.requestTimeoutMs, now: options.now, ledger });
-  options.log(`${site.generationLine}\n`);
+  options.log(`${site.generationLine}\nAAM release: ${site.release.known ? site.release.version : `unknown (${site.release.why})`}\n`);
+  onEvent({ kind: 'generation', version: site.version, line: site.generationLine, release: site.release.known ? site.release.version : undefined });
   let proxy: RestRouteProxy | undefined;
   try {
     const parties: Party[] = [{ role: 'caller', userId: site.caller.userId, name: site.caller.name }];
@@ -87,11 +95,13 @@ export async function runAgainstSite(options: SiteRunOptions): Promise<SiteRunRe
         attach: (emitter: EventEmitter) => {
           observed = observeRun(emitter, site.since);
         },
+        onEvent,
       });
     } catch (err) {
       runFailure = err as Error;
     }
     options.log('\nCleaning up the site…\n');
+    onEvent({ kind: 'cleanup' });
     const sessions = await endRunSessions(site.http, site.adminUrl, observed, ledger);
     let changes: CleanupReport | undefined;
     let cleanupError: string | undefined;
@@ -113,7 +123,7 @@ export async function runAgainstSite(options: SiteRunOptions): Promise<SiteRunRe
     const own = ledger.sessions;
     const facts: SessionFacts = { runOpened: sessions.opened, runEnded: sessions.ended, ownOpened: own.opened, ownEnded: own.ended, left: own.left };
     const changesText = formatSiteChanges({ site: site.http.base.url, report: changes, cleanupError, sessions: facts, notes: ledger.notes });
-    return { version: site.version, restUrl: site.http.base.url, run, runFailure, changes, changesText };
+    return { version: site.version, release: site.release.known ? site.release.version : undefined, restUrl: site.http.base.url, run, runFailure, changes, changesText };
   } finally {
     await proxy?.close();
   }

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { BenchError } from './errors.js';
 
-export const SECTIONS = ['generator', 'corpus', 'contract', 'mock'] as const;
+export const SECTIONS = ['generator', 'corpus', 'contract', 'mock', 'fleet'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {
@@ -24,6 +24,12 @@ export interface BenchOptions {
   readonly contractRuns: number;
   /** Another checkout (e.g. a worktree of the commit before a change) whose contract run is measured alongside; '' = none. */
   readonly contractBaseline: string;
+  /** Interleaved rounds (one site, then the fleet) of the fleet section. */
+  readonly fleetRounds: number;
+  /** Mock sites of the fleet (also its concurrency). */
+  readonly fleetSites: number;
+  /** Simulated network latency of each fleet mock, ms (±10 ms jitter). */
+  readonly fleetLatency: number;
   /** Only re-render RESULTS.md from the stored section results; measure nothing. */
   readonly renderOnly: boolean;
   /** Where to write the report; '' = do not write. */
@@ -35,9 +41,10 @@ export interface BenchOptions {
   readonly noStore: boolean;
 }
 
-export const BENCH_USAGE = `usage: npm run bench -- [--only generator,corpus,contract,mock] [--runs N]
+export const BENCH_USAGE = `usage: npm run bench -- [--only generator,corpus,contract,mock,fleet] [--runs N]
        [--corpus-limit N] [--corpus-timeout S] [--mock-duration S] [--mock-rounds N] [--connections N]
-       [--contract-runs N] [--contract-baseline DIR] [--out FILE] [--render-only] [--no-store]`;
+       [--contract-runs N] [--contract-baseline DIR] [--fleet-rounds N] [--fleet-sites N] [--fleet-latency MS]
+       [--out FILE] [--render-only] [--no-store]`;
 
 const DEFAULTS = {
   runs: 5,
@@ -47,6 +54,9 @@ const DEFAULTS = {
   mockRounds: 3,
   connections: 10,
   contractRuns: 3,
+  fleetRounds: 1,
+  fleetSites: 8,
+  fleetLatency: 100,
   out: 'bench/RESULTS.md',
 } as const;
 
@@ -88,6 +98,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         connections: { type: 'string' },
         'contract-runs': { type: 'string' },
         'contract-baseline': { type: 'string' },
+        'fleet-rounds': { type: 'string' },
+        'fleet-sites': { type: 'string' },
+        'fleet-latency': { type: 'string' },
         out: { type: 'string' },
         'render-only': { type: 'boolean' },
         'no-store': { type: 'boolean' },
@@ -106,6 +119,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     connections: toCount('connections', values.connections, DEFAULTS.connections, 1),
     contractRuns: toCount('contract-runs', values['contract-runs'], DEFAULTS.contractRuns, 1),
     contractBaseline: values['contract-baseline'] ?? '',
+    fleetRounds: toCount('fleet-rounds', values['fleet-rounds'], DEFAULTS.fleetRounds, 1),
+    fleetSites: toCount('fleet-sites', values['fleet-sites'], DEFAULTS.fleetSites, 2),
+    fleetLatency: toCount('fleet-latency', values['fleet-latency'], DEFAULTS.fleetLatency, 0),
     renderOnly: values['render-only'] ?? false,
     // a --no-store run prints its report unless told where to write it: RESULTS.md keeps stored results only
     out: values.out ?? (values['no-store'] === true ? '' : DEFAULTS.out),

@@ -4,6 +4,7 @@
  */
 import type { CorpusReport } from '../sections/corpus.js';
 import type { ContractReport, ContractSeries } from '../sections/contract.js';
+import type { FleetBenchReport } from '../sections/fleet.js';
 import type { GeneratorReport, ToolResult } from '../sections/generator.js';
 import { REPLAY_TARGET } from '../sections/mock.js';
 import type { LoadResult, MockReport } from '../sections/mock.js';
@@ -34,6 +35,7 @@ export interface ReportInput {
   readonly corpus: Stamped<CorpusReport> | undefined;
   readonly contract: Stamped<ContractReport> | undefined;
   readonly mock: Stamped<MockReport> | undefined;
+  readonly fleet?: Stamped<FleetBenchReport> | undefined;
 }
 
 export const TARGETS = {
@@ -48,6 +50,8 @@ export const TARGETS = {
   contractWhole: 2,
   /** Peak RSS of `npm run contract` before issue 16 (bench/RESULTS.md of 2026-11-28), KiB. */
   contractRssBeforeKib: 283.3 * 1024,
+  fleetWall: 2,
+  fleetMemoryPerSlot: 1.5,
 } as const;
 
 function stampLine(s: Stamped<unknown>): string {
@@ -265,6 +269,48 @@ function contractSection(s: Stamped<ContractReport> | undefined): string[] {
 /** What bounds the contract run, as measured for issue 16 (the floor row measures the sandbox's share in each run). */
 const CONTRACT_BOUNDS = `What bounds it. Before issue 16, \`pm.response.to.have.jsonSchema\` built a new Ajv and compiled the schema with every definition (validating it against the meta-schema too) for each response: about 40 % of the scripts' CPU (\`node --cpu-prof\` of the Newman process). The check is now \`generators/scripts/json-schema.js\`, a fixed, linted interpreter of the definitions as data (microseconds per response; \`tests/generator/json-schema.test.ts\` runs it next to Ajv 6 in Postman's sandbox on every draft-07 keyword and on ~700 example bodies and broken variants: same verdicts). What remains is mostly Newman's sandbox: postman-sandbox runs each script in a \`vm\` context behind a message bridge — every run serializes the script's whole context (request, response, environment, collection variables, \`pm.variables\`) into it, rebuilds the postman-collection objects there and serializes the result back, and every \`pm.test\` crosses the bridge twice more. The "sandbox floor" row measures that cost with scripts that do nothing: it alone is above 1.5× bare Newman. A step needs its pre-request script (it skips itself when a variable it needs is not set — \`pm.execution.skipRequest\` exists only there — and hands its expectations to the test), and the test needs the response, so two sandbox runs per request are the floor of this suite under Newman; between the floor and our row are the 2450 assertions (2 × 2450 bridge crossings) and the scripts' own work. "use sandbox2" (no legacy globals) is used; removing the descriptions or the collection variables changed the floor by less than the noise. \`npm run contract\` adds, on the same core: the runner (a bundle now, no TypeScript loader: about 2 s of CPU less than under tsx), the mock answering in the same process, parsing the spec and scenarios for the coverage table, and the JUnit + HTML reports (htmlextra's Handlebars rendering of a 6.5 MB page, about 2 s of CPU; their redaction took 0.6 s and now takes 20 ms); regenerating the collections is skipped when they are current.`;
 
+/** Section 5: the fleet against N slow mocks, as ratios to the single-site run of the same invocation. */
+export function fleetSection(s: Stamped<FleetBenchReport> | undefined): string[] {
+  const out = ['## 5. Fleet: N sites with simulated network latency (issue 13)', ''];
+  if (s === undefined) return [...out, '_Not measured yet: run `npm run bench -- --only fleet`._', ''];
+  const r = s.report;
+  const slots = r.concurrency;
+  out.push(
+    stampLine(s),
+    '',
+    `${r.sites} mocks of AAM ${r.aamVersion} in a separate process (\`bench/workers/serve-fleet.ts\`: startMock's \`latency\` option, ${r.latencyMs} ± ${r.jitterMs} ms before each answer). One site = \`npm run contract -- --base-url URL\` against one such mock; the fleet = \`npm run contract -- --sites FILE --concurrency ${slots}\` against all ${r.sites}; both with the admin's password from the environment, interleaved, ${r.single.length + r.fleet.length} runs; medians shown. Peak RSS and CPU are the runner's (GNU time), not the mocks'.`,
+    '',
+  );
+  const wall = (xs: readonly { wallMs: number }[]): number => median(xs.map((x) => x.wallMs));
+  const rss = (xs: readonly { peakRssKib: number }[]): number => median(xs.map((x) => x.peakRssKib));
+  const cpu = (xs: readonly { cpuMs: number }[]): number => median(xs.map((x) => x.cpuMs));
+  const load = (xs: readonly { loadAverage?: number }[]): string => {
+    const value = median(xs.map((x) => x.loadAverage ?? Number.NaN));
+    return Number.isFinite(value) ? value.toFixed(1) : 'n/a';
+  };
+  out.push(renderTable(['run', 'runs ok', 'median wall', 'median peak RSS', 'median CPU (user + sys)', 'CPU ÷ wall', `load average at its end (${r.cores ?? '?'} cores)`], [
+    ['one site', `${r.single.length}`, formatMs(wall(r.single)), formatKib(rss(r.single)), formatMs(cpu(r.single)), formatRatio(ratio(cpu(r.single), wall(r.single))), load(r.single)],
+    [`fleet of ${r.sites} (concurrency ${slots})`, `${r.fleet.length}`, formatMs(wall(r.fleet)), formatKib(rss(r.fleet)), formatMs(cpu(r.fleet)), formatRatio(ratio(cpu(r.fleet), wall(r.fleet))), load(r.fleet)],
+  ]), '');
+  if (r.failures.length > 0) out.push(`Failed runs: ${r.failures.join('; ')}.`, '');
+  const wallRatio = ratio(wall(r.fleet), wall(r.single));
+  const memoryPerSlot = ratio(rss(r.fleet) / slots, rss(r.single));
+  const marginal = ratio((rss(r.fleet) - rss(r.single)) / (slots - 1), rss(r.single));
+  const met = (value: number, bound: number): boolean | undefined => (Number.isFinite(value) ? value <= bound : undefined);
+  out.push(renderTable(['target', 'measured', 'verdict'], [
+    [`fleet wall ≤ ${TARGETS.fleetWall}× one site's wall`, formatRatio(wallRatio), verdict(met(wallRatio, TARGETS.fleetWall))],
+    [`fleet peak RSS ÷ ${slots} slots ≤ ${TARGETS.fleetMemoryPerSlot}× one site's peak RSS`, formatRatio(memoryPerSlot), verdict(met(memoryPerSlot, TARGETS.fleetMemoryPerSlot))],
+  ]), '');
+  const floor = r.requestsPerSite * r.latencyMs;
+  out.push(
+    `Each extra slot adds ${formatRatio(marginal)} of one site's peak RSS ((fleet − one site) ÷ ${slots - 1}): the sites share one Node.js process (its modules, the collections), and each adds its Newman run.`,
+    '',
+    `What bounds it: one site sends its ~${Number.isFinite(r.requestsPerSite) ? r.requestsPerSite : '?'} requests one after the other (a contract scenario is a sequence), so its wall has a latency floor of ~${formatMs(floor)}; the fleet overlaps these waits, and what it cannot overlap is CPU: every site's Newman run (its script sandbox above all) runs in the one Node.js thread of the runner, so the fleet's wall is at least its CPU time (${formatMs(cpu(r.fleet))} here, ${formatRatio(ratio(cpu(r.fleet), cpu(r.single)))} the single run's, i.e. ${formatRatio(ratio(cpu(r.fleet), wall(r.single)))} the single run's wall). CPU ÷ wall shows how much of a core the runner got: ${formatRatio(ratio(cpu(r.fleet), wall(r.fleet)))} for the fleet${ratio(cpu(r.fleet), wall(r.fleet)) < 0.9 ? ' — below one core, so in this run the fleet waited for the machine (see the load average), not for its sites' : ''}.`,
+    '',
+  );
+  return out;
+}
+
 function findLoad(results: readonly LoadResult[], target: string, route: string): LoadResult | undefined {
   return results.find((x) => x.target === target && x.route === route);
 }
@@ -370,6 +416,7 @@ export function renderResults(input: ReportInput): string {
     'npm run bench -- --only corpus --corpus-limit 0      # 0 = all OpenAPI 3.x documents',
     'npm run bench -- --only contract --contract-runs 3',
     'npm run bench -- --only mock --mock-duration 5 --mock-rounds 3 --connections 10',
+    'npm run bench -- --only fleet --fleet-rounds 1 --fleet-sites 8 --fleet-latency 100',
     '```',
     '',
     'A section not run in an invocation keeps its last measurement (bench/.cache/results/), with its own date and command line.',
@@ -378,6 +425,7 @@ export function renderResults(input: ReportInput): string {
     ...corpusSection(input.corpus),
     ...contractSection(input.contract),
     ...mockSection(input.mock),
+    ...fleetSection(input.fleet),
   ];
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }

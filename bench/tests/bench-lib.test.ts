@@ -38,7 +38,7 @@ test('ratio and formatting', () => {
 
 test('parseBenchArgs resolves defaults and sections in fixed order', () => {
   const all = parseBenchArgs([]);
-  assert.deepEqual(all.only, ['generator', 'corpus', 'contract', 'mock']);
+  assert.deepEqual(all.only, ['generator', 'corpus', 'contract', 'mock', 'fleet']);
   assert.equal(all.runs, 5);
   assert.equal(all.corpusLimit, 0);
   const some = parseBenchArgs(['--only', 'mock,generator', '--runs', '2', '--corpus-limit', '50', '--mock-rounds', '1']);

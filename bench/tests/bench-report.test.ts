@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderResults } from '../lib/report.js';
+import { fleetSection, renderResults } from '../lib/report.js';
 import type { ReportInput } from '../lib/report.js';
 import type { ToolResult } from '../sections/generator.js';
 import type { LoadResult } from '../sections/mock.js';
@@ -84,7 +84,7 @@ test('with CPU figures, the speed target is judged on the smaller of the wall an
 test('renderResults is deterministic and ends with one newline', () => {
   const a = renderResults(input);
   assert.equal(a, renderResults(input));
-  assert.ok(a.endsWith('|\n') || a.endsWith('.\n'));
+  assert.ok(a.endsWith('|\n') || a.endsWith('.\n') || a.endsWith('._\n'));
   assert.doesNotMatch(a, /\n\n\n/);
 });
 
@@ -108,4 +108,19 @@ test('with a bundled row, the generator targets are judged on it and both ours r
   assert.match(md, /\| ≥ 10× faster \| 12\.0× \| met \|/);
   assert.match(md, /\| ≤ ⅓ of its peak RSS \| 30 % \| met \|/);
   assert.doesNotMatch(md, /What bounds it: our generator runs as TypeScript/);
+});
+
+test('fleet section: wall and memory-per-slot ratios of the same run, verdicts, what bounds it', () => {
+  const sample = (wallMs: number, rssMib: number, cpuMs: number): { wallMs: number; peakRssKib: number; cpuMs: number } => ({ wallMs, peakRssKib: rssMib * 1024, cpuMs });
+  const report = { sites: 8, concurrency: 8, latencyMs: 100, jitterMs: 10, aamVersion: '6.9.32', requestsPerSite: 200, single: [sample(40_000, 300, 9_000)], fleet: [sample(100_000, 1000, 60_000)], failures: [] };
+  const lines = fleetSection({ measuredAt: '2026-11-29', command: 'npm run bench -- --only fleet', report }).join('\n');
+  assert.match(lines, /\| fleet wall ≤ 2× one site's wall \| 2\.50× \| missed \|/);
+  assert.match(lines, /\| fleet peak RSS ÷ 8 slots ≤ 1\.5× one site's peak RSS \| 0\.42× \| met \|/);
+  assert.match(lines, /Each extra slot adds 0\.33× of one site's peak RSS/);
+  assert.match(lines, /latency floor of ~20\.00 s/);
+  assert.match(lines, /\| fleet of 8 \(concurrency 8\) \| 1 \| 100\.00 s \| 1000\.0 MiB \| 60\.00 s \| 0\.60× \| n\/a \|/);
+  assert.match(lines, /1\.50× the single run's wall\)\. CPU ÷ wall shows how much of a core the runner got: 0\.60× for the fleet — below one core/);
+  const met = fleetSection({ measuredAt: '2026-11-29', command: 'c', report: { ...report, fleet: [sample(70_000, 1000, 60_000)] } }).join('\n');
+  assert.match(met, /\| fleet wall ≤ 2× one site's wall \| 1\.75× \| met \|/);
+  assert.deepEqual(fleetSection(undefined).slice(2), ['_Not measured yet: run `npm run bench -- --only fleet`._', '']);
 });

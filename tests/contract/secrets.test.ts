@@ -1,14 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startMock } from '../../mock/index.js';
 import { loadUsers } from '../../mock/wp/users.js';
+import { runCli } from './run-cli.js';
 import { startTokenRecorder } from './token-recorder.js';
-
-const root = new URL('../../', import.meta.url).pathname;
 
 // Passwords with characters every report format escapes differently (no `"` or `\`: the collection puts
 // {{password}} into JSON text as it is). Each has an alphanumeric core that no encoding changes: finding the
@@ -21,17 +19,6 @@ function forms(secret: string): string[] {
   const json = JSON.stringify(secret).slice(1, -1);
   const html = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
   return [secret, json, encodeURIComponent(secret), new URLSearchParams({ v: secret }).toString().slice(2), html(secret), html(json)];
-}
-
-function runCli(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'runner/cli.ts', ...args], { cwd: root, env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
 }
 
 test('a real-credentials run leaves no password and no token in any output (console, JUnit, HTML)', async () => {
