@@ -1,0 +1,111 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startMock } from '../../mock/index.js';
+import { startFaultProxy } from '../mutation/fault-proxy.js';
+import type { FaultHandler } from '../mutation/fault-model.js';
+import { revokeNewCallerTokens, snapshotCallerTokens, targetTokenCount } from './caller-tokens.js';
+import { documentationFolders, runWalkthrough, type WalkthroughResult } from './run-walkthrough.js';
+import { STORIES, storyDifferences } from './stories.js';
+
+const COLLECTION = new URL('../../collections/aam-6.9.32.postman_collection.json', import.meta.url).pathname;
+const STORY = STORIES['aam-6.9.32'] ?? [];
+/** What a WordPress auth cookie looks like to the client (the mock of main does not set one on v1 logins yet). */
+const INJECTED_COOKIE = 'wordpress_logged_in_walkthrough=admin%7C1%7Cx%7Cy';
+const V1_LOGIN = '/wp-json/aam/v1/authenticate';
+
+interface ProxiedRun {
+  result: WalkthroughResult;
+  /** paths of the requests that carried the injected cookie */
+  cookieCarriers: string[];
+  targetLeft: number;
+  revoked: number;
+}
+
+/**
+ * The walkthrough against the mock, behind a proxy that makes the legacy login set a cookie (as real
+ * AAM does) and records which later requests carry it; `extra` may break answers to prove a check fails.
+ */
+async function walk(options: { iterations?: number; collectionFile?: string; extra?: FaultHandler['response'] } = {}): Promise<ProxiedRun> {
+  const mock = await startMock({ port: 0 });
+  const cookieCarriers: string[] = [];
+  const proxy = await startFaultProxy(mock.url, {
+    request: (req) => {
+      if (String(req.headers.cookie ?? '').includes('wordpress_logged_in_walkthrough')) cookieCarriers.push(req.url);
+      return undefined;
+    },
+    response: (req, res, route) => {
+      const changed = options.extra?.(req, res, route) ?? res;
+      if (req.url.startsWith(V1_LOGIN) && changed.status === 200) return { ...changed, headers: { ...changed.headers, 'set-cookie': [`${INJECTED_COOKIE}; path=/; HttpOnly`] } };
+      return changed === res ? undefined : changed;
+    },
+  });
+  const restUrl = `${proxy.url}/wp-json`;
+  try {
+    const snapshot = await snapshotCallerTokens(mock.restUrl, 'admin', 'admin');
+    const result = await runWalkthrough({ collectionFile: options.collectionFile ?? COLLECTION, restUrl, username: 'admin', password: 'admin', targetUserId: '4', iterations: options.iterations ?? 1 });
+    const targetLeft = await targetTokenCount(snapshot, '4');
+    const revoked = await revokeNewCallerTokens(snapshot);
+    return { result, cookieCarriers, targetLeft, revoked };
+  } finally {
+    await proxy.close();
+    await mock.close();
+  }
+}
+
+test('the documentation folders are the walkthrough: every top-level folder but the contract scenarios, in order', async () => {
+  const collection = JSON.parse(await readFile(COLLECTION, 'utf8')) as Parameters<typeof documentationFolders>[0];
+  assert.deepEqual(documentationFolders(collection), ['Authentication', 'Token management', 'Legacy v1']);
+});
+
+test('Newman: the walkthrough passes twice in one run (one cookie jar) against the mock, as told, and cleans up', async () => {
+  const { result, cookieCarriers, targetLeft, revoked } = await walk({ iterations: 2 });
+  assert.deepEqual(result.failures, []);
+  assert.deepEqual(storyDifferences(STORY, result.steps, 2), []);
+  assert.ok(result.assertions >= 270, `only ${result.assertions} assertions`);
+  assert.deepEqual(cookieCarriers, [], 'the legacy login clears the cookie it got: no later request carries it');
+  assert.equal(targetLeft, 0, "the target's registry is empty at the end");
+  assert.equal(revoked, 2 * 2 + 1, 'two logins per iteration, then the harness token');
+  const { variables } = result;
+  assert.match(variables.jwt_token ?? '', /^[\w-]+\.[\w-]+\.[\w-]+$/);
+  assert.ok(Number(variables.jwt_token_expires) > Date.now() / 1000, 'the expiry is a future Unix time');
+  assert.match(variables.token_id ?? '', /^[0-9a-f-]{36}$/);
+  assert.equal(variables.auto_login, 'on');
+});
+
+test('Newman: without the cookie clearing, the legacy login poisons the next iteration (the check can fail)', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'walkthrough-'));
+  try {
+    const collection = JSON.parse(await readFile(COLLECTION, 'utf8')) as { item: Array<{ item?: Array<{ name: string; event?: Array<{ listen: string }> }> }> };
+    for (const item of collection.item.flatMap((f) => f.item ?? [])) {
+      if (item.name === 'Log in and get a JWT (deprecated v1)') item.event = item.event?.filter((e) => e.listen !== 'test');
+    }
+    const file = join(dir, 'collection.json');
+    await writeFile(file, JSON.stringify(collection));
+    const { cookieCarriers } = await walk({ iterations: 2, collectionFile: file });
+    assert.ok(cookieCarriers.length >= 10, `every request of iteration 2 carries the cookie (${cookieCarriers.length})`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+const WITHOUT_ID: FaultHandler['response'] = (req, res) =>
+  req.method === 'POST' && req.url.startsWith('/wp-json/aam/v2/service/jwt?') && res.status === 200 ? { ...res, body: JSON.stringify({ token: (JSON.parse(res.body) as { token: string }).token }) } : undefined;
+const WITHOUT_JWT: FaultHandler['response'] = (req, res) =>
+  req.url.startsWith('/wp-json/aam/v2/authenticate') && res.status === 200 ? { ...res, body: JSON.stringify({ reason: 'Algorithm not supported' }) } : undefined;
+
+test("Newman: the walkthrough's capture fails on a create answer without id", async () => {
+  const { result } = await walk({ extra: WITHOUT_ID });
+  assert.ok(result.failures.some((line) => /^Create a token for a user \| \[createToken\] stores token_id from body \/id: \/id in the answer/.test(line)), result.failures.join('\n'));
+});
+
+test('Newman: a login answer without the JWT fails "Log in", then the automatic login once, which turns itself off', async () => {
+  const { result } = await walk({ extra: WITHOUT_JWT });
+  assert.ok(result.failures.some((line) => /^Log in \(optionally issuing a JWT\) \| \[authenticate\] stores jwt_token from body \/jwt\/token/.test(line)), result.failures.join('\n'));
+  const automatic = result.failures.filter((line) => line.includes('automatic login'));
+  assert.equal(automatic.length, 1, result.failures.join('\n'));
+  assert.match(automatic[0] ?? '', /before "Create a token for a user".*HTTP 200, no \/jwt\/token in the answer; auto_login is now off/);
+  assert.equal(result.variables.auto_login, 'off');
+});
