@@ -23,6 +23,7 @@ import { criticalError, nocacheHeaders, wpDie, wpIsJsonRequest } from './wp/die.
 import { createNonce, verifyNonce } from './wp/nonces.js';
 import { restRouteVar } from './wp/parse-request.js';
 import { theme404Page } from './wp/theme.js';
+import { docsAnswer } from './docs-page.js';
 
 /** PHP's default `post_max_size` (8M): larger bodies reach WordPress as if empty. */
 export const POST_MAX_SIZE = 8 * 1024 * 1024;
@@ -52,7 +53,7 @@ export function createMock(options: MockOptions = {}): Mock {
     siteUrl: ctx.siteUrl,
     aamVersion: ctx.aamVersion,
     handle(req, res) {
-      void handleRequest(ctx, routesFor, req, res);
+      void handleRequest(ctx, routesFor, req, res, options.docsFile);
     },
     issueToken(login) {
       const user = ctx.users.byLogin(login);
@@ -64,9 +65,14 @@ export function createMock(options: MockOptions = {}): Mock {
   };
 }
 
-async function handleRequest(ctx: AamContext, routesFor: (currentUserId: number) => RouteRegistry, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handleRequest(ctx: AamContext, routesFor: (currentUserId: number) => RouteRegistry, req: IncomingMessage, res: ServerResponse, docsFile: string | undefined): Promise<void> {
   const body = await readBody(req).catch(() => Buffer.alloc(0));
   const php = createPhpRequest(req.method ?? 'GET', req.url ?? '/', req.headers, body);
+  if ((php.path === '/docs' || php.path === '/docs/') && (php.method === 'GET' || php.method === 'HEAD')) {
+    // not a WordPress route: the mock's rendered API docs
+    send(res, await docsAnswer(docsFile, php.method));
+    return;
+  }
   try {
     send(res, await answer(ctx, routesFor, php));
   } catch {
