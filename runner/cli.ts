@@ -4,12 +4,15 @@
  * that is not ready, 130 interrupted). The first Ctrl-C (or SIGTERM) stops the run and still cleans the site up;
  * a second one quits at once.
  */
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { parseRunnerArgs, UsageError, USAGE } from './parse-args.js';
 import { PreflightError } from './preflight-error.js';
 import { runContract } from './run-contract.js';
 import { runMain } from './run-main.js';
 
-async function main(argv: readonly string[]): Promise<number> {
+/** The runner's command line (also `aam-jwt contract`); `defaults.root` is where collections/, environments/ and spec/ are. */
+export async function main(argv: readonly string[], defaults: { readonly root?: string } = {}): Promise<number> {
   let command;
   try {
     command = parseRunnerArgs(argv, { env: process.env });
@@ -41,6 +44,7 @@ async function main(argv: readonly string[]): Promise<number> {
       ...(options.aamVersion === undefined ? {} : { aamVersion: options.aamVersion }),
       generate: options.generate,
       reportsDir: options.reportsDir,
+      ...(defaults.root === undefined ? {} : { root: defaults.root }),
       progress: true,
       requestTimeoutMs: options.requestTimeoutMs,
       totalTimeoutMs: options.totalTimeoutMs,
@@ -58,4 +62,4 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-runMain(main, process.argv.slice(2));
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) runMain(main, process.argv.slice(2));
