@@ -1,5 +1,5 @@
 /**
- * The installable package's build (`npm run build`, and `prepack` before `npm pack`): bundles cli/aam-jwt.ts
+ * The installable package's build (`npm run build:package`, run by `prepack` before `npm pack`): bundles cli/aam-jwt.ts
  * and everything it loads (our TypeScript, Newman, jose, yaml, Ajv) with esbuild into build/cli/, copies the
  * files the code reads at run time beside it (generator scripts, the scenario schema, the mock's users), and
  * renders the API docs of every generation into build/docs/ (build/ is git-ignored; `npm run build` keeps
@@ -7,11 +7,10 @@
  * dependency: only @redocly/cli (`aam-jwt docs` runs it) and newman-reporter-htmlextra (Newman loads
  * reporters by name), both shipped inside the tarball (bundleDependencies).
  */
-import { chmodSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { ASSETS } from '../generators/assets.js';
+import { buildGenerator } from '../generators/build.js';
 import { main as renderAllDocs } from '../docs/cli.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,35 +22,13 @@ const EXTERNAL = [
   'terser', 'browserify', 'watchify', // postman-sandbox compiles its boot code with them only when its cache is missing
 ];
 
-/** Builds build/cli/aam-jwt.mjs (+ chunks and assets) and build/fixtures/; returns the entry's path. */
+/** Builds build/cli/aam-jwt.mjs (+ chunks and the generator's assets) and build/fixtures/; returns the entry's path. */
 export async function buildCli(outDir: string = join(ROOT, 'build')): Promise<string> {
-  const cliDir = join(outDir, 'cli');
-  rmSync(cliDir, { recursive: true, force: true });
-  await build({
-    entryPoints: { 'aam-jwt': join(ROOT, 'cli', 'aam-jwt.ts') },
-    outdir: cliDir,
-    // every command is its own chunk, loaded when it runs; chunks sit beside the entry (assets are relative to them)
-    chunkNames: '[name]-[hash]',
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    splitting: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    minify: true,
-    external: EXTERNAL,
-    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __aamJwtCreateRequire } from 'node:module';\nconst require = __aamJwtCreateRequire(import.meta.url);" },
-    legalComments: 'linked',
-    logLevel: 'error',
-  });
-  for (const asset of ASSETS) {
-    mkdirSync(dirname(join(cliDir, asset)), { recursive: true });
-    copyFileSync(join(ROOT, 'generators', asset), join(cliDir, asset));
-  }
+  // every command is its own chunk, loaded when it runs (so no other command's CLI starts)
+  const entry = await buildGenerator(join(outDir, 'cli'), { 'aam-jwt': join(ROOT, 'cli', 'aam-jwt.ts') }, { external: EXTERNAL, minify: true, shebang: true, sourcemap: false, legalComments: true });
   // mock/wp/users.ts reads ../fixtures/users.json relative to itself: from build/cli/ that is build/fixtures/
   mkdirSync(join(outDir, 'fixtures'), { recursive: true });
   copyFileSync(join(ROOT, 'mock', 'fixtures', 'users.json'), join(outDir, 'fixtures', 'users.json'));
-  const entry = join(cliDir, 'aam-jwt.mjs');
   chmodSync(entry, 0o755);
   return entry;
 }
