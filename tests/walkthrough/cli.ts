@@ -34,20 +34,21 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
+  const fail = (message: string): number => {
+    process.stderr.write(`error: ${message}\n${USAGE}`);
+    return 2;
+  };
   const version = values['aam-version'] ?? DEFAULT_AAM_VERSION;
+  if (!isAamVersion(version)) return fail(`--aam-version must be one of ${AAM_VERSIONS.join(', ')}`);
   const iterations = Number(values.iterations ?? '1');
+  if (!Number.isInteger(iterations) || iterations < 1) return fail('--iterations must be a positive integer');
   const site = values['base-url'];
+  // against the mock: its fixture users; against a site: credentials from the environment, never from argv
   const username = site === undefined ? 'admin' : process.env.AAM_USERNAME;
   const password = site === undefined ? 'admin' : process.env.AAM_PASSWORD;
   const targetUserId = site === undefined ? '4' : values['target-user-id'];
-  const problem = !isAamVersion(version) ? `--aam-version must be one of ${AAM_VERSIONS.join(', ')}`
-    : !Number.isInteger(iterations) || iterations < 1 ? '--iterations must be a positive integer'
-      : username === undefined || password === undefined ? 'a real site needs AAM_USERNAME and AAM_PASSWORD in the environment'
-        : targetUserId === undefined || !/^[1-9]\d*$/.test(targetUserId) ? 'a real site needs --target-user-id N (a dedicated throw-away user)' : undefined;
-  if (problem !== undefined || !isAamVersion(version) || username === undefined || password === undefined || targetUserId === undefined) {
-    process.stderr.write(`error: ${problem ?? 'bad flags'}\n${USAGE}`);
-    return 2;
-  }
+  if (username === undefined || password === undefined) return fail('a real site needs AAM_USERNAME and AAM_PASSWORD in the environment');
+  if (targetUserId === undefined || !/^[1-9]\d*$/.test(targetUserId)) return fail('a real site needs --target-user-id N (a dedicated throw-away user)');
   const story = STORIES[`aam-${version}`];
   if (story === undefined) {
     process.stderr.write(`error: no walkthrough story for aam-${version} yet (tests/walkthrough/stories.ts)\n`);
