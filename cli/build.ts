@@ -1,13 +1,13 @@
 /**
  * The installable package's build (`npm run build:package`, run by `prepack` before `npm pack`): bundles cli/aam-jwt.ts
  * and everything it loads (our TypeScript, Newman, jose, yaml, Ajv) with esbuild into build/cli/, copies the
- * files the code reads at run time beside it (generator scripts, the scenario schema, the mock's users), and
+ * files the code reads at run time beside it (generator scripts, the scenario schema, the mock's fixtures), and
  * renders the API docs of every generation into build/docs/ (build/ is git-ignored; `npm run build` keeps
  * making the generator-only bundle in dist/). The package then needs neither tsx nor a dev
  * dependency: only @redocly/cli (`aam-jwt docs` runs it) and newman-reporter-htmlextra (Newman loads
  * reporters by name), both shipped inside the tarball (bundleDependencies).
  */
-import { chmodSync, copyFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, cpSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildGenerator } from '../generators/build.js';
@@ -26,9 +26,9 @@ const EXTERNAL = [
 export async function buildCli(outDir: string = join(ROOT, 'build')): Promise<string> {
   // every command is its own chunk, loaded when it runs (so no other command's CLI starts)
   const entry = await buildGenerator(join(outDir, 'cli'), { 'aam-jwt': join(ROOT, 'cli', 'aam-jwt.ts') }, { external: EXTERNAL, minify: true, shebang: true, sourcemap: false, legalComments: true });
-  // mock/wp/users.ts reads ../fixtures/users.json relative to itself: from build/cli/ that is build/fixtures/
-  mkdirSync(join(outDir, 'fixtures'), { recursive: true });
-  copyFileSync(join(ROOT, 'mock', 'fixtures', 'users.json'), join(outDir, 'fixtures', 'users.json'));
+  // the mock reads ../fixtures/<file> relative to its modules (users, WordPress pages): from build/cli/ that is build/fixtures/
+  rmSync(join(outDir, 'fixtures'), { recursive: true, force: true });
+  cpSync(join(ROOT, 'mock', 'fixtures'), join(outDir, 'fixtures'), { recursive: true });
   chmodSync(entry, 0o755);
   return entry;
 }

@@ -30,7 +30,7 @@ test('npm pack builds a tarball that installs offline into an empty folder, with
   const [info] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as Array<{ filename: string; files: Array<{ path: string }> }>;
   assert.ok(info !== undefined);
   const files = info.files.map((f) => f.path);
-  for (const wanted of ['build/cli/aam-jwt.mjs', 'build/docs/aam-6.9.32.html', 'build/fixtures/users.json', 'collections/aam-6.9.32.postman_collection.json', 'spec/aam-6.9.32/scenarios.yaml']) {
+  for (const wanted of ['build/cli/aam-jwt.mjs', 'build/docs/aam-6.9.32.html', 'build/fixtures/users.json', 'build/fixtures/wp-die.html', 'collections/aam-6.9.32.postman_collection.json', 'spec/aam-6.9.32/scenarios.yaml']) {
     assert.ok(files.includes(wanted), `${wanted} is packed`);
   }
   assert.deepEqual(files.filter((f) => /\.ts$/.test(f) && !f.startsWith('node_modules/')), [], 'no TypeScript source is packed');
