@@ -1,65 +1,68 @@
 /**
  * Leaves the caller's JWT registry as it was found: every login of the walkthrough ("Log in", the legacy
  * login, an automatic login) adds a token to the caller's registry, and a Postman user keeps them; this
- * harness revokes the ones a run added. AAM 6.9.x routes: `GET /aam/v2/service/jwt` without `user_id` lists
- * the caller's own registry, `POST /aam/v2/jwt/revoke` revokes a token (public). No token is ever printed.
+ * harness revokes the ones a run added. Built on the runner's site API (runner/site-api/): the caller's own
+ * session (a WordPress cookie session where the site offers one, ended afterwards; otherwise a login token of
+ * its own, revoked last), the generation's adapter to list a registry and revoke a token. No token is printed.
  */
+import { adapterFor, type GenerationAdapter } from '../../runner/site-api/index.js';
+import { closeCallerSession, openLoginSession, type CallerSession } from '../../runner/site-api/caller-session.js';
+import { createSiteHttp, type SiteHttp } from '../../runner/site-api/http.js';
+import { SiteLedger } from '../../runner/site-api/site-ledger.js';
+import { createSiteApi, type SiteApi } from '../../runner/site-api/site-api.js';
 
-/** The caller's registry before the run, and the harness's own login token (revoked last). */
+/** The caller's registry before the run, and how the harness reaches it. */
 export interface CallerSnapshot {
-  readonly restUrl: string;
-  readonly harnessToken: string;
+  readonly http: SiteHttp;
+  readonly session: CallerSession;
+  readonly api: SiteApi;
   readonly before: ReadonlySet<string>;
+  readonly ledger: SiteLedger;
 }
 
 export class CallerTokensError extends Error {
   readonly code = 'ERR_WALKTHROUGH_CALLER_TOKENS';
 }
 
-async function call(restUrl: string, method: string, route: string, options: { json?: unknown; bearer?: string } = {}): Promise<{ status: number; body: unknown }> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.json !== undefined) headers['Content-Type'] = 'application/json';
-  if (options.bearer !== undefined) headers.Authorization = `Bearer ${options.bearer}`;
-  const response = await fetch(`${restUrl}${route}`, { method, headers, ...(options.json === undefined ? {} : { body: JSON.stringify(options.json) }) });
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = text;
-  }
-  return { status: response.status, body };
+async function tokensOf(api: SiteApi, userId: string): Promise<string[]> {
+  const listed = await api.list(userId);
+  if (!listed.ok) throw new CallerTokensError(`listing the tokens of user ${userId}: ${listed.reason}`);
+  return listed.value.map((entry) => entry.token);
 }
 
-async function ownTokens(restUrl: string, bearer: string): Promise<string[]> {
-  const { status, body } = await call(restUrl, 'GET', '/aam/v2/service/jwt?fields=id', { bearer });
-  if (status !== 200 || !Array.isArray(body)) throw new CallerTokensError(`listing the caller's tokens answered ${status}`);
-  return body.map((entry) => String((entry as { token?: unknown }).token));
+/** Opens the caller's session and lists its registry (the generation's adapter: `6.9.32`, `6.9.51`, …). */
+export async function snapshotCallerTokens(restUrl: string, username: string, password: string, version = '6.9.32'): Promise<CallerSnapshot> {
+  const adapter: GenerationAdapter | undefined = adapterFor(version);
+  if (adapter === undefined) throw new CallerTokensError(`no site adapter for AAM ${version}`);
+  const http = createSiteHttp({ url: restUrl, style: 'path' }, 30_000);
+  const ledger = new SiteLedger();
+  const opened = await openLoginSession(http, http.siteRoot, username, password, ledger);
+  if (!opened.ok) throw new CallerTokensError(opened.reason);
+  const api = createSiteApi(http, adapter, opened.session.headers);
+  return { http, session: opened.session, api, before: new Set(await tokensOf(api, opened.session.userId)), ledger };
 }
 
-/** Logs the caller in (one more token, revoked by {@link revokeNewCallerTokens}) and lists its registry. */
-export async function snapshotCallerTokens(restUrl: string, username: string, password: string): Promise<CallerSnapshot> {
-  const { status, body } = await call(restUrl, 'POST', '/aam/v2/authenticate', { json: { username, password, issueJWT: true } });
-  const token = (body as { jwt?: { token?: unknown } } | null)?.jwt?.token;
-  if (status !== 200 || typeof token !== 'string') throw new CallerTokensError(`logging the caller in answered ${status}`);
-  return { restUrl, harnessToken: token, before: new Set(await ownTokens(restUrl, token)) };
-}
-
-/** Revokes every token the caller's registry gained since the snapshot, the harness's own last; returns how many. */
+/** Revokes every token the caller's registry gained since the snapshot and ends the harness's session; returns how many were revoked. */
 export async function revokeNewCallerTokens(snapshot: CallerSnapshot): Promise<number> {
-  const added = (await ownTokens(snapshot.restUrl, snapshot.harnessToken)).filter((token) => !snapshot.before.has(token));
-  let revoked = 0;
-  for (const token of [...added, snapshot.harnessToken]) {
-    const { status } = await call(snapshot.restUrl, 'POST', '/aam/v2/jwt/revoke', { json: { jwt: token } });
-    if (status !== 200) throw new CallerTokensError(`revoking a token the walkthrough added answered ${status}`);
-    revoked += 1;
+  const { api, session } = snapshot;
+  const own = session.ownToken;
+  const added = (await tokensOf(api, session.userId)).filter((token) => !snapshot.before.has(token) && token !== own);
+  for (const token of [...added, ...(own === undefined ? [] : [own])]) {
+    const revoked = await api.revoke(token);
+    if (!revoked.ok || (revoked.value !== 'revoked' && revoked.value !== 'already-invalid')) {
+      throw new CallerTokensError(`revoking a token the walkthrough added: ${revoked.ok ? revoked.value : revoked.reason}`);
+    }
   }
-  return revoked;
+  await closeCallerSession(snapshot.http, snapshot.http.siteRoot, session, snapshot.ledger);
+  return added.length;
 }
 
-/** The target's tokens (must be none after the walkthrough). */
+/** How many tokens the target user has (none after the walkthrough). */
 export async function targetTokenCount(snapshot: CallerSnapshot, targetUserId: string): Promise<number> {
-  const { status, body } = await call(snapshot.restUrl, 'GET', `/aam/v2/service/jwt?fields=id&user_id=${encodeURIComponent(targetUserId)}`, { bearer: snapshot.harnessToken });
-  if (status !== 200 || !Array.isArray(body)) throw new CallerTokensError(`listing the target's tokens answered ${status}`);
-  return body.length;
+  return (await tokensOf(snapshot.api, targetUserId)).length;
+}
+
+/** What the harness's own session left on the site (a login session WordPress never sent a cookie for, …). */
+export function harnessLeftovers(snapshot: CallerSnapshot): readonly string[] {
+  return [...snapshot.ledger.sessions.left, ...snapshot.ledger.notes];
 }

@@ -12,7 +12,7 @@ import { startMock } from '../../mock/index.js';
 import { AAM_VERSIONS, DEFAULT_AAM_VERSION, generationFiles, isAamVersion } from '../../runner/generations.js';
 import { toRestUrl } from '../../runner/parse-args.js';
 import { runMain } from '../../runner/run-main.js';
-import { revokeNewCallerTokens, snapshotCallerTokens, targetTokenCount } from './caller-tokens.js';
+import { harnessLeftovers, revokeNewCallerTokens, snapshotCallerTokens, targetTokenCount } from './caller-tokens.js';
 import { runWalkthrough } from './run-walkthrough.js';
 import { STORIES, storyDifferences } from './stories.js';
 
@@ -57,7 +57,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const mock = site === undefined ? await startMock({ port: 0, aamVersion: version }) : undefined;
   const restUrl = mock?.restUrl ?? toRestUrl(site ?? '');
   try {
-    const snapshot = await snapshotCallerTokens(restUrl, username, password);
+    const snapshot = await snapshotCallerTokens(restUrl, username, password, version);
     const result = await runWalkthrough({ collectionFile: join(process.cwd(), generationFiles(version).collection), restUrl, username, password, targetUserId, iterations, progress: true });
     const left = await targetTokenCount(snapshot, targetUserId);
     const revoked = await revokeNewCallerTokens(snapshot);
@@ -68,7 +68,8 @@ async function main(argv: readonly string[]): Promise<number> {
       `assertions: ${result.assertions}, failed: ${result.failures.length}`,
       ...result.failures.map((failure) => `  FAILED ${failure}`),
       ...differences.map((line) => `  STORY ${line}`),
-      `caller's registry: ${revoked - 1} login token(s) of the run and the harness's own token revoked`,
+      `caller's registry: the ${revoked} login token(s) the run added revoked${snapshot.session.kind === 'cookie' ? ' (the harness used a WordPress cookie session, ended again)' : " (and the harness's own login token)"}`,
+      ...harnessLeftovers(snapshot).map((line) => `  note: ${line}`),
     ];
     lines.push(`target user ${targetUserId}: ${left} token(s) left in its registry`);
     const ok = result.failures.length === 0 && differences.length === 0 && left === 0;
