@@ -8,12 +8,12 @@ export default [
       sourceType: 'script',
       globals: {
         pm: 'readonly', JSON: 'readonly', Object: 'readonly', String: 'readonly', Number: 'readonly', Math: 'readonly', Date: 'readonly',
-        Array: 'readonly', isFinite: 'readonly', console: 'readonly', encodeURIComponent: 'readonly',
+        Array: 'readonly', RegExp: 'readonly', isFinite: 'readonly', console: 'readonly', encodeURIComponent: 'readonly',
       },
     },
     rules: {
       'no-undef': 'error',
-      'no-unused-vars': ['error', { varsIgnorePattern: '^(contractTest|scenarioPrerequest|schemaErrors|autoLogin|afterResponse|readPointer|setVariable|capturedValue)$' }],
+      'no-unused-vars': ['error', { varsIgnorePattern: '^(contractTest|scenarioPrerequest|schemaErrors|autoLogin|afterResponse|serverVariables|readPointer|setVariable|capturedValue)$' }],
       'no-redeclare': 'error',
       'no-shadow': 'off',
       eqeqeq: 'error',

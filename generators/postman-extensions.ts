@@ -29,13 +29,15 @@ export interface OperationExtensions {
   readonly body?: { readonly value: unknown };
   /** `x-postman-capture`: variable → pointer into a 2xx JSON answer. */
   readonly capture: Readonly<Record<string, string>>;
+  /** `x-postman-capture-cookie`: variable → pattern on cookie names; keeps `name=value` of the first matching `Set-Cookie` of a 2xx answer. */
+  readonly captureCookie: Readonly<Record<string, string>>;
   /** `x-postman-login`: this operation logs in. */
   readonly login?: LoginExtension;
   /** `x-postman-clear-cookies`: clear the cookie jar after the answer (`true`, or the reason shown in the warning). */
   readonly clearCookies: boolean | string;
 }
 
-const OPERATION_KEYS = ['x-postman-order', 'x-postman-folder', 'x-postman-body', 'x-postman-capture', 'x-postman-login', 'x-postman-clear-cookies'];
+const OPERATION_KEYS = ['x-postman-order', 'x-postman-folder', 'x-postman-body', 'x-postman-capture', 'x-postman-capture-cookie', 'x-postman-login', 'x-postman-clear-cookies'];
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const POINTER = /^(\/([^~/]|~[01])*)*$/;
 
@@ -66,6 +68,7 @@ export function operationExtensions(operation: JsonObject, at: Location): Operat
     ...(folder === undefined ? {} : { folder }),
     ...('x-postman-body' in operation ? { body: { value: operation['x-postman-body'] } } : {}),
     capture: captureMap(operation['x-postman-capture'], at),
+    captureCookie: cookieCaptureMap(operation['x-postman-capture-cookie'], at),
     ...(operation['x-postman-login'] === undefined ? {} : { login: loginExtension(operation['x-postman-login'], at) }),
     clearCookies: (clearCookies as boolean | string | undefined) ?? false,
   };
@@ -78,6 +81,25 @@ function captureMap(raw: unknown, at: Location): Record<string, string> {
   for (const [name, value] of Object.entries(raw)) {
     if (!VARIABLE_NAME.test(name)) fail(at, 'x-postman-capture', `"${name}" is not a variable name`);
     out[name] = pointer(value, { file: at.file, pointer: childPointer(at.pointer, 'x-postman-capture') }, name);
+  }
+  return out;
+}
+
+function cookieCaptureMap(raw: unknown, at: Location): Record<string, string> {
+  if (raw === undefined) return {};
+  const key = 'x-postman-capture-cookie';
+  if (!isObject(raw)) fail(at, key, 'must map variable names to patterns on cookie names');
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (!VARIABLE_NAME.test(name)) fail(at, key, `"${name}" is not a variable name`);
+    const where = { file: at.file, pointer: childPointer(at.pointer, key) };
+    if (typeof value !== 'string' || value === '') fail(where, name, 'must be a regular expression on cookie names, e.g. "^wordpress_logged_in_"');
+    try {
+      new RegExp(value);
+    } catch {
+      fail(where, name, `"${value}" is not a regular expression`);
+    }
+    out[name] = value;
   }
   return out;
 }

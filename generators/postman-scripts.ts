@@ -15,6 +15,7 @@ function scriptLines(file: string): readonly string[] {
 export const SCRIPT_HELPERS_BODY = scriptLines('scripts/script-helpers.js');
 export const AUTO_LOGIN_BODY = scriptLines('scripts/auto-login.js');
 export const AFTER_RESPONSE_BODY = scriptLines('scripts/after-response.js');
+export const SERVER_VARIABLES_BODY = scriptLines('scripts/server-variables.js');
 
 /** One value an answer hands to a variable. */
 export interface CaptureEntry {
@@ -30,6 +31,8 @@ export interface AfterResponseData {
   readonly operationId: string;
   /** stored after a 2xx answer */
   readonly capture: readonly CaptureEntry[];
+  /** variable → pattern on cookie names: `name=value` of the first matching Set-Cookie of a 2xx answer */
+  readonly captureCookie?: Readonly<Record<string, string>>;
   readonly clearCookies: boolean;
 }
 
@@ -67,4 +70,18 @@ export function afterResponseExec(data: AfterResponseData): string[] {
 
 export function autoLoginExec(data: AutoLoginData): string[] {
   return [...SCRIPT_HELPERS_BODY, ...AUTO_LOGIN_BODY, `autoLogin(pm, ${JSON.stringify(data)});`];
+}
+
+/** Data of the collection-level script that takes server variables from the base URL. */
+export interface ServerVariablesData {
+  /** the collection's base URL variable */
+  readonly baseVariable: string;
+  /** a regular expression of the base URL's server template, one group per variable occurrence */
+  readonly pattern: string;
+  /** each variable and the group that holds its value */
+  readonly variables: ReadonlyArray<{ readonly name: string; readonly group: number }>;
+}
+
+export function serverVariablesExec(data: ServerVariablesData): string[] {
+  return [...SERVER_VARIABLES_BODY, `serverVariables(pm, ${JSON.stringify(data)});`];
 }

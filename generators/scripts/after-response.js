@@ -14,6 +14,22 @@ function afterResponse(pm, data) {
       });
     });
   }
+  if (pm.response.code >= 200 && pm.response.code < 300) {
+    Object.keys(data.captureCookie || {}).forEach(function (variable) {
+      var pattern = data.captureCookie[variable];
+      pm.test(tag + 'stores ' + variable + ' from the cookie named /' + pattern + '/', function () {
+        var pair = pm.response.headers.all().filter(function (header) {
+          return String(header.key).toLowerCase() === 'set-cookie';
+        }).map(function (header) {
+          return String(header.value).split(';')[0].trim();
+        }).filter(function (cookie) {
+          return new RegExp(pattern).test(cookie.split('=')[0]);
+        })[0];
+        pm.expect(pair, 'a Set-Cookie named /' + pattern + '/').to.be.a('string');
+        setVariable(pm, variable, pair);
+      });
+    });
+  }
   if (data.clearCookies === true) {
     // Cookies this answer set would go with every later request to the site (see the request's description).
     pm.cookies.jar().clear(pm.request.url.toString(), function (error) {

@@ -7,7 +7,7 @@
 import { inlineComponentAliases } from '../bundle-spec.js';
 import { basename } from 'node:path';
 import { contractTestExec } from '../contract.js';
-import { autoLoginExec, type LoginRequestData } from '../postman-scripts.js';
+import { autoLoginExec, serverVariablesExec, type LoginRequestData } from '../postman-scripts.js';
 import { variablesIn, type LoginExtension } from '../postman-extensions.js';
 import { SpecError } from '../errors.js';
 import { displayPath, type LoadedSpec } from '../load-spec.js';
@@ -17,6 +17,7 @@ import { asString, isObject } from '../lib/type-checks.js';
 import type { PostmanCollection, PostmanEvent, PostmanFolder, PostmanItem, PostmanVariable } from '../postman-v2.1.js';
 import { loginVariables, type LoginVariables, type OperationConveniences } from './conveniences.js';
 import { transformOperation } from './operation-object.js';
+import { baseUrlVariables } from './server-object.js';
 import { usesCookieAuth } from './request-behavior.js';
 import { createSchemaRegistry } from './schema-object.js';
 import { collectionAuth, TOKEN_VARIABLE } from './security-requirement.js';
@@ -130,7 +131,15 @@ export function generateCollection(loaded: LoadedSpec, options: GenerateOptions 
   const variable: PostmanVariable[] = [{ key: 'baseUrl', value: options.baseUrl ?? serverUrl(doc.servers), type: 'string' }];
   if (auth !== undefined) variable.push({ key: TOKEN_VARIABLE, value: '', type: 'string' });
   if (login !== undefined) variable.push(...loginCollectionVariables(loginNames, login.name));
-  for (const name of [...extraVariables.keys()].sort()) if (!variable.some((v) => v.key === name)) variable.push({ key: name, value: extraVariables.get(name) ?? '', type: 'string' });
+  // server variables inside baseUrl's own server (siteUrl of `{siteUrl}/wp-json`) are empty: taken from baseUrl
+  const fromBase = baseUrlVariables(doc.servers, extraVariables.keys());
+  const derived = new Set(fromBase?.variables.map((v) => v.name));
+  for (const name of [...extraVariables.keys()].sort()) {
+    if (variable.some((v) => v.key === name)) continue;
+    variable.push(derived.has(name)
+      ? { key: name, value: '', type: 'string', description: `Empty: taken from {{baseUrl}} before each request (its part \`{${name}}\` in the server URL); set it only where it differs` }
+      : { key: name, value: extraVariables.get(name) ?? '', type: 'string' });
+  }
   for (const name of [...docVariables.keys()].sort()) {
     if (!variable.some((v) => v.key === name)) variable.push({ key: name, value: '', type: 'string', description: docVariables.get(name) ?? '' });
   }
@@ -138,7 +147,11 @@ export function generateCollection(loaded: LoadedSpec, options: GenerateOptions 
   for (const extra of scenarios?.variables ?? []) {
     if (!variable.some((v) => v.key === extra.key)) variable.push(extra);
   }
-  const events: PostmanEvent[] = login === undefined ? [] : [{ listen: 'prerequest', script: { type: 'text/javascript', exec: autoLogin(login, loginNames) } }];
+  const prerequest = [
+    ...(fromBase === undefined ? [] : serverVariablesExec({ baseVariable: 'baseUrl', ...fromBase })),
+    ...(login === undefined ? [] : autoLogin(login, loginNames)),
+  ];
+  const events: PostmanEvent[] = prerequest.length === 0 ? [] : [{ listen: 'prerequest', script: { type: 'text/javascript', exec: prerequest } }];
 
   const description = [
     asString(info.description)?.trim() ?? '',

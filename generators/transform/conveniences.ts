@@ -47,12 +47,18 @@ function captureEntries(extensions: OperationExtensions, names: LoginVariables):
 
 const code = (text: string): string => `\`${text}\``;
 
-export function transformConveniences(operationId: string, extensions: OperationExtensions, request: PostmanRequest, names: LoginVariables): OperationConveniences {
+/** `jarOff`: every request of the collection has Postman's cookie jar off (`disableCookies`). */
+export function transformConveniences(operationId: string, extensions: OperationExtensions, request: PostmanRequest, names: LoginVariables, jarOff = false): OperationConveniences {
   const capture = captureEntries(extensions, names);
   const notes: string[] = [];
   if (capture.length > 0) {
     const list = capture.map((c) => `${code(`{{${c.variable}}}`)} ← ${code(c.pointer === '' ? '(the body)' : c.pointer)}${c.expiresIn === true ? ' (as now + seconds)' : ''}`);
     notes.push(`**Keeps** (after a 2xx answer, for the requests that follow): ${list.join(', ')}.`);
+  }
+  const cookies = Object.entries(extensions.captureCookie);
+  if (cookies.length > 0) {
+    const list = cookies.map(([variable, pattern]) => `${code(`{{${variable}}}`)} ← ${code('name=value')} of the cookie named ${code(`/${pattern}/`)}`);
+    notes.push(`**Keeps** (after a 2xx answer, from its \`Set-Cookie\` headers): ${list.join(', ')}.`);
   }
   if (extensions.login !== undefined) {
     notes.push([
@@ -61,20 +67,31 @@ export function transformConveniences(operationId: string, extensions: Operation
       `set ${code(names.switch)} to ${code('off')} to turn that off.`,
     ].join(' '));
   }
+  // With Postman's cookie jar off on every request (a spec with a cookie scheme: request-behavior.ts) the
+  // answer's cookies are never stored nor sent (measured in Newman against real AAM 6.9.32): the warning
+  // stays, the clearing script is not needed.
+  const clearCookies = extensions.clearCookies !== false && !jarOff;
   if (extensions.clearCookies !== false) {
     const reason = typeof extensions.clearCookies === 'string' ? ` ${extensions.clearCookies.trim()}` : '';
-    notes.push([
-      `> **Cookie warning.** The answer sets cookies, and a client that keeps cookies (the Postman app, Newman, a browser)`,
-      `sends them with every later request to the site.${reason} This request's test script therefore clears the`,
-      `cookies of the site's API URLs. In the Postman app that needs the domain on the cookie allowlist`,
-      `(Cookies → Domains allowlist); otherwise delete the site's cookies by hand after sending it.`,
-    ].join(' '));
+    notes.push(jarOff
+      ? [
+          `> **Cookie warning.** The answer sets cookies, and a client that keeps cookies (a browser, the Postman app or`,
+          `Newman with the cookie jar on) sends them with every later request to the site.${reason} Every request of this`,
+          `collection therefore has Postman's cookie jar off (request settings: "Disable cookie jar"): keep it off, or`,
+          `delete the site's cookies after sending this request.`,
+        ].join(' ')
+      : [
+          `> **Cookie warning.** The answer sets cookies, and a client that keeps cookies (the Postman app, Newman, a browser)`,
+          `sends them with every later request to the site.${reason} This request's test script therefore clears the`,
+          `cookies of the site's API URLs. In the Postman app that needs the domain on the cookie allowlist`,
+          `(Cookies → Domains allowlist); otherwise delete the site's cookies by hand after sending it.`,
+        ].join(' '));
   }
-  const data: AfterResponseData = { operationId, capture, clearCookies: extensions.clearCookies !== false };
+  const data: AfterResponseData = { operationId, capture, ...(cookies.length > 0 ? { captureCookie: extensions.captureCookie } : {}), clearCookies };
   return {
-    ...(capture.length > 0 || data.clearCookies ? { event: { listen: 'test', script: { type: 'text/javascript', exec: afterResponseExec(data) } } } : {}),
+    ...(capture.length > 0 || cookies.length > 0 || data.clearCookies ? { event: { listen: 'test', script: { type: 'text/javascript', exec: afterResponseExec(data) } } } : {}),
     notes,
-    captured: [...new Set(capture.map((c) => c.variable))],
+    captured: [...new Set([...capture.map((c) => c.variable), ...cookies.map(([variable]) => variable)])],
     ...(extensions.login === undefined ? {} : { login: { extension: extensions.login, request: loginRequest(request) } }),
   };
 }

@@ -83,7 +83,7 @@ export function transformOperation(spec: LoadedSpec, registry: SchemaRegistry, i
   const request: PostmanRequest = { method: input.method.toUpperCase(), header, url };
   if (requestBody !== undefined) request.body = requestBody.body;
   if (auth.kind === 'auth') request.auth = auth.auth;
-  const conveniences = transformConveniences(operationId, extensions, request, loginNames);
+  const conveniences = transformConveniences(operationId, extensions, request, loginNames, input.cookieAuth);
   const baseDescription = describeOperation(input, responses, auth.alternatives, requestBody?.description);
   const description = [baseDescription, ...conveniences.notes].filter((p) => p !== '').join('\n\n');
   const withDescription: PostmanRequest = { ...request, ...(description === '' ? {} : { description }) };

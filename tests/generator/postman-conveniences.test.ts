@@ -81,6 +81,19 @@ test('the login gets the collection-level automatic login; captures and cookie c
   assert.match(itemNamed(collection, 'Share a note').request.description ?? '', /\*\*Cookie warning\.\*\*.* The share link logs the browser in\./);
 });
 
+test('a spec with a cookie scheme (cookie jar off on every request): the cookie warning stays, no script clears the jar', async () => {
+  const spec = await loadSpec(FIXTURE);
+  const components = spec.doc.components as { securitySchemes: Record<string, unknown> };
+  const doc = { ...spec.doc, components: { ...components, securitySchemes: { ...components.securitySchemes, session: { type: 'apiKey', in: 'cookie', name: 'sid' } } } };
+  const collection = generateCollection({ ...spec, doc });
+  const share = itemNamed(collection, 'Share a note');
+  assert.equal(share.protocolProfileBehavior?.disableCookies, true);
+  assert.equal(share.event?.find((e) => e.listen === 'test'), undefined, 'nothing to capture, nothing to clear');
+  assert.match(share.request.description ?? '', /\*\*Cookie warning\.\*\*.* The share link logs the browser in\. .*cookie jar off .*"Disable cookie jar"/s);
+  const create = itemNamed(collection, 'Create a note').event?.find((e) => e.listen === 'test')?.script.exec ?? [];
+  assert.match(create.at(-1) ?? '', /"clearCookies":false/);
+});
+
 test('a spec without extensions has no collection-level pre-request and no after-response scripts', async () => {
   const collection = generateCollection(await loadSpec(path('tests/fixtures/openapi/petstore-expanded.yaml')));
   assert.deepEqual(collection.event.map((e) => e.listen), ['test']);
@@ -115,6 +128,8 @@ const errorCases: Array<[string, LoadedSpec, string, RegExp]> = [
   ['an empty folder name', specOf({ '/a': { get: { ...ok, 'x-postman-folder': ' ' } } }), '#/paths/~1a/get/x-postman-folder', /non-empty string/],
   ['a capture that is no pointer', specOf({ '/a': { get: { ...ok, 'x-postman-capture': { id: 'id' } } } }), '#/paths/~1a/get/x-postman-capture/id', /JSON pointer/],
   ['a capture into a bad variable name', specOf({ '/a': { get: { ...ok, 'x-postman-capture': { 'a b': '/id' } } } }), '#/paths/~1a/get/x-postman-capture', /"a b" is not a variable name/],
+  ['a cookie capture that is no pattern', specOf({ '/a': { get: { ...ok, 'x-postman-capture-cookie': { c: '(' } } } }), '#/paths/~1a/get/x-postman-capture-cookie/c', /not a regular expression/],
+  ['a cookie capture into a bad variable name', specOf({ '/a': { get: { ...ok, 'x-postman-capture-cookie': { '1c': 'x' } } } }), '#/paths/~1a/get/x-postman-capture-cookie', /"1c" is not a variable name/],
   ['a login without token', specOf({ '/a': { post: { ...ok, 'x-postman-login': { expiresAt: '/exp' } } } }), '#/paths/~1a/post/x-postman-login/token', /JSON pointer/],
   ['a login with both expiries', specOf({ '/a': { post: { ...ok, 'x-postman-login': { token: '/t', expiresAt: '/a', expiresIn: '/b' } } } }), '#/paths/~1a/post/x-postman-login/expiresIn', /not both/],
   ['two logins', specOf({ '/a': { post: { ...ok, 'x-postman-login': { token: '/t' } } }, '/b': { post: { ...ok, 'x-postman-login': { token: '/t' } } } }), '#/paths/~1b/post/x-postman-login', /only one operation can log in; #\/paths\/~1a\/post does already/],
@@ -157,7 +172,7 @@ function stub(options: {
   env?: Record<string, string>;
   auth?: { type: string };
   answer?: { code: number; body: unknown } | Error;
-  response?: { code: number; body: unknown };
+  response?: { code: number; body: unknown; setCookie?: string[] };
   cookieError?: string;
 }): Stub {
   const collection = new Map<string, string>(Object.entries(options.vars ?? {}));
@@ -171,12 +186,17 @@ function stub(options: {
     to: {
       equal: (want: unknown) => { if (actual !== want) throw new Error(`${message ?? ''}: expected ${String(actual)} to equal ${String(want)}`); },
       not: { equal: (want: unknown) => { if (actual === want) throw new Error(`${message ?? ''}: expected not ${String(want)}`); } },
+      be: { a: (type: string) => { if (typeof actual !== type) throw new Error(`${message ?? ''}: expected ${String(actual)} to be a ${type}`); } },
     },
   });
   const pm = {
     info: { requestName: 'the request' },
     request: { auth: options.auth, url: { toString: () => 'http://site.test/wp-json/aam/v1/authenticate' } },
-    response: options.response === undefined ? undefined : { code: options.response.code, json: () => options.response?.body },
+    response: options.response === undefined ? undefined : {
+      code: options.response.code,
+      json: () => options.response?.body,
+      headers: { all: () => [{ key: 'Content-Type', value: 'application/json' }, ...(options.response?.setCookie ?? []).map((value) => ({ key: 'Set-Cookie', value }))] },
+    },
     variables: { get, replaceIn },
     collectionVariables: { set: (k: string, v: string) => collection.set(k, v), get: (k: string) => collection.get(k) },
     environment: { has: (k: string) => env.has(k), set: (k: string, v: string) => env.set(k, v) },
@@ -293,6 +313,20 @@ test('after-response: a non-2xx answer stores nothing and tests nothing', () => 
   run(afterResponseExec(AFTER), state);
   assert.deepEqual([state.tests, (state.pm as { collectionVariables: { get(k: string): string } }).collectionVariables.get('token_id')], [[], undefined]);
 });
+const SET_COOKIES = ['wordpress_sec_abc=admin%7Cx; path=/wp-admin; HttpOnly', 'wordpress_logged_in_abc=admin%7Cy; path=/; HttpOnly'];
+const cookieCases: Array<[string, { code: number; setCookie: string[] }, [boolean] | [], string | undefined]> = [
+  ['keeps name=value of the first matching Set-Cookie', { code: 200, setCookie: SET_COOKIES }, [true], 'wordpress_logged_in_abc=admin%7Cy'],
+  ['fails its test when no cookie matches', { code: 200, setCookie: SET_COOKIES.slice(0, 1) }, [false], undefined],
+  ['does nothing on a non-2xx answer', { code: 403, setCookie: SET_COOKIES }, [], undefined],
+];
+for (const [name, response, passed, stored] of cookieCases) {
+  test(`after-response: captureCookie ${name}`, () => {
+    const state = stub({ response: { ...response, body: {} } });
+    run(afterResponseExec({ operationId: 'authenticateV1', capture: [], captureCookie: { auth_cookie: '^wordpress_logged_in_' }, clearCookies: false }), state);
+    assert.deepEqual(state.tests.map((t) => t.passed), passed);
+    assert.equal((state.pm as { collectionVariables: { get(k: string): string } }).collectionVariables.get('auth_cookie'), stored);
+  });
+}
 test('after-response: clearCookies clears the jar for the request URL, and says how when Postman denies it', () => {
   const lines: string[] = [];
   const state = stub({ response: { code: 200, body: {} }, cookieError: 'CookieStore: programmatic access to "site.test" is denied' });

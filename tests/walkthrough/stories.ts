@@ -21,6 +21,8 @@ export const STORIES: Readonly<Record<string, Story>> = {
     ['Validate a token (deprecated v1)', 200],
     ['Refresh a token (deprecated v1)', 405],
     ['Log in and get a JWT (deprecated v1)', 200],
+    ['Get a REST nonce for a login cookie', 200],
+    ['Log in through a signed URL (?aam-jwt=)', 404],
   ],
 };
 
