@@ -24,6 +24,20 @@ export const STORIES: Readonly<Record<string, Story>> = {
     ['Get a REST nonce for a login cookie', 200],
     ['Log in through a signed URL (?aam-jwt=)', 404],
   ],
+  'aam-6.9.51': [
+    ['Log in (optionally issuing a JWT)', 200],
+    ['Create a token for a user', 200],
+    ["List a user's tokens", 200],
+    ['Get one token', 200],
+    ['Validate a token', 200],
+    ['Exchange a refreshable token for a new one', 200],
+    ['Revoke a token', 200],
+    ['Delete (revoke) one token', 404],
+    ['Delete all tokens of a user', 200],
+    ['Validate a token (deprecated v1)', 200],
+    ['Refresh a token (deprecated v1)', 405],
+    ['Log in and get a JWT (deprecated v1)', 200],
+  ],
 };
 
 /** Lines naming every request whose status differs from the story (empty = as told). */

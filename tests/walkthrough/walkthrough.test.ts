@@ -3,14 +3,15 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startMock } from '../../mock/index.js';
+import { startMock, type AamVersion } from '../../mock/index.js';
 import { startFaultProxy } from '../mutation/fault-proxy.js';
 import type { FaultHandler } from '../mutation/fault-model.js';
 import { revokeNewCallerTokens, snapshotCallerTokens, targetTokenCount } from './caller-tokens.js';
 import { documentationFolders, runWalkthrough, type WalkthroughResult } from './run-walkthrough.js';
 import { STORIES, storyDifferences } from './stories.js';
 
-const COLLECTION = new URL('../../collections/aam-6.9.32.postman_collection.json', import.meta.url).pathname;
+const collectionOf = (version: AamVersion): string => new URL(`../../collections/aam-${version}.postman_collection.json`, import.meta.url).pathname;
+const COLLECTION = collectionOf('6.9.32');
 const STORY = STORIES['aam-6.9.32'] ?? [];
 /** the name of WordPress' logged-in cookie, which the legacy login sets */
 const LOGGED_IN = 'wordpress_logged_in_';
@@ -28,8 +29,9 @@ interface ProxiedRun {
  * The walkthrough against the mock (whose legacy login sets WordPress' cookies, as real AAM does), behind a
  * proxy that records which requests carry a logged-in cookie; `extra` may break answers to prove a check fails.
  */
-async function walk(options: { iterations?: number; collectionFile?: string; extra?: FaultHandler['response'] } = {}): Promise<ProxiedRun> {
-  const mock = await startMock({ port: 0 });
+async function walk(options: { version?: AamVersion; iterations?: number; collectionFile?: string; extra?: FaultHandler['response'] } = {}): Promise<ProxiedRun> {
+  const version = options.version ?? '6.9.32';
+  const mock = await startMock({ port: 0, aamVersion: version });
   const cookieCarriers: string[] = [];
   const proxy = await startFaultProxy(mock.url, {
     request: (req) => {
@@ -40,8 +42,8 @@ async function walk(options: { iterations?: number; collectionFile?: string; ext
   });
   const restUrl = `${proxy.url}/wp-json`;
   try {
-    const snapshot = await snapshotCallerTokens(mock.restUrl, 'admin', 'admin');
-    const result = await runWalkthrough({ collectionFile: options.collectionFile ?? COLLECTION, restUrl, username: 'admin', password: 'admin', targetUserId: '4', iterations: options.iterations ?? 1 });
+    const snapshot = await snapshotCallerTokens(mock.restUrl, 'admin', 'admin', version);
+    const result = await runWalkthrough({ collectionFile: options.collectionFile ?? collectionOf(version), restUrl, username: 'admin', password: 'admin', targetUserId: '4', iterations: options.iterations ?? 1 });
     const targetLeft = await targetTokenCount(snapshot, '4');
     const revoked = await revokeNewCallerTokens(snapshot);
     return { result, cookieCarriers, targetLeft, revoked };
@@ -80,6 +82,37 @@ test("Newman: with Postman's cookie jar on, the legacy login's cookie goes with 
     await writeFile(file, JSON.stringify(collection));
     const { cookieCarriers } = await walk({ iterations: 2, collectionFile: file });
     assert.ok(cookieCarriers.filter((url) => url !== REST_NONCE).length >= 10, `the requests after the first legacy login carry the cookie (${cookieCarriers.length})`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+/** The collection with one request's test script (its after-response script) removed. */
+async function withoutTestScript(version: AamVersion, itemName: string, dir: string): Promise<string> {
+  const collection = JSON.parse(await readFile(collectionOf(version), 'utf8')) as { item: Array<{ item?: Array<{ name: string; event?: Array<{ listen: string }> }> }> };
+  for (const item of collection.item.flatMap((f) => f.item ?? [])) {
+    if (item.name === itemName) item.event = item.event?.filter((e) => e.listen !== 'test');
+  }
+  const file = join(dir, 'collection.json');
+  await writeFile(file, JSON.stringify(collection));
+  return file;
+}
+
+test('Newman 6.9.51 (no cookie scheme: the jar is on): the walkthrough passes twice in one run, the legacy login clears its cookies', async () => {
+  const { result, cookieCarriers, targetLeft, revoked } = await walk({ version: '6.9.51', iterations: 2 });
+  assert.deepEqual(result.folders, ['Authentication', 'Token management', 'Legacy v1']);
+  assert.deepEqual(result.failures, []);
+  assert.deepEqual(storyDifferences(STORIES['aam-6.9.51'] ?? [], result.steps, 2), []);
+  assert.deepEqual(cookieCarriers, [], 'no request carries the cookie the legacy login got');
+  assert.deepEqual([targetLeft, revoked], [0, 4]);
+});
+
+test('Newman 6.9.51: without the clearing script, the legacy login poisons the next iteration (the check can fail)', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'walkthrough-'));
+  try {
+    const { result, cookieCarriers } = await walk({ version: '6.9.51', iterations: 2, collectionFile: await withoutTestScript('6.9.51', 'Log in and get a JWT (deprecated v1)', dir) });
+    assert.ok(cookieCarriers.length >= 10, `every request of iteration 2 carries the cookie (${cookieCarriers.length})`);
+    assert.ok(storyDifferences(STORIES['aam-6.9.51'] ?? [], result.steps, 2).some((line) => /got 2 Create a token for a user → 401/.test(line)), 'anonymous: 401');
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
