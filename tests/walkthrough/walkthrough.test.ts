@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { startMock, type AamVersion } from '../../mock/index.js';
 import { startFaultProxy } from '../mutation/fault-proxy.js';
@@ -136,3 +137,29 @@ test('Newman: a login answer without the JWT fails "Log in", then the automatic 
   assert.match(automatic[0] ?? '', /before "Create a token for a user".*HTTP 200, no \/jwt\/token in the answer; auto_login is now off/);
   assert.equal(result.variables.auto_login, 'off');
 });
+
+// A Postman user's first click, as near as Newman gets: the collection and the real-site environment template
+// imported as they are, only baseUrl, username, password and target_user_id filled in, the documentation
+// folders run by the newman command (its own cookie jar on, like the app's).
+for (const version of ['6.9.32', '6.9.51'] as const) {
+  test(`first click (${version}): the newman command with the environment template and four values passes the documentation folders`, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'first-click-'));
+    const mock = await startMock({ port: 0, aamVersion: version });
+    try {
+      const template = JSON.parse(await readFile(new URL(`../../environments/aam-${version}/real-site.postman_environment.json`, import.meta.url), 'utf8')) as { values: Array<{ key: string; value: string }> };
+      const fill: Record<string, string> = { baseUrl: mock.restUrl, username: 'admin', password: 'admin', target_user_id: '4' };
+      for (const entry of template.values) entry.value = fill[entry.key] ?? entry.value;
+      await writeFile(join(dir, 'env.json'), JSON.stringify(template), { mode: 0o600 });
+      const collection = JSON.parse(await readFile(collectionOf(version), 'utf8')) as Parameters<typeof documentationFolders>[0];
+      const newman = new URL('../../node_modules/newman/bin/newman.js', import.meta.url).pathname;
+      const args = ['run', collectionOf(version), '-e', join(dir, 'env.json'), ...documentationFolders(collection).flatMap((f) => ['--folder', f]), '--reporters', 'json', '--reporter-json-export', join(dir, 'run.json')];
+      const code = await new Promise<number | null>((resolve) => execFile(process.execPath, [newman, ...args], (err) => resolve(err === null ? 0 : (err as { code?: number }).code ?? null)));
+      const run = JSON.parse(await readFile(join(dir, 'run.json'), 'utf8')) as { run: { executions: Array<{ item: { name: string }; response?: { code: number } }>; failures: unknown[] } };
+      assert.deepEqual(run.run.executions.map((e) => [e.item.name, e.response?.code]), STORIES[`aam-${version}`]);
+      assert.deepEqual([code, run.run.failures.length], [0, 0]);
+    } finally {
+      await mock.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+}
