@@ -8,6 +8,7 @@
 import { adapterFor, type GenerationAdapter } from '../../runner/site-api/index.js';
 import { closeCallerSession, openLoginSession, type CallerSession } from '../../runner/site-api/caller-session.js';
 import { createSiteHttp, type SiteHttp } from '../../runner/site-api/http.js';
+import { CookieJar, logout } from '../../runner/site-api/login.js';
 import { SiteLedger } from '../../runner/site-api/site-ledger.js';
 import { createSiteApi, type SiteApi } from '../../runner/site-api/site-api.js';
 
@@ -65,4 +66,14 @@ export async function targetTokenCount(snapshot: CallerSnapshot, targetUserId: s
 /** What the harness's own session left on the site (a login session WordPress never sent a cookie for, …). */
 export function harnessLeftovers(snapshot: CallerSnapshot): readonly string[] {
   return [...snapshot.ledger.sessions.left, ...snapshot.ledger.notes];
+}
+
+/** Ends the WordPress login sessions whose logged-in cookie the walkthrough kept (`name=value`); returns why each one could not be ended. */
+export async function endSessions(snapshot: CallerSnapshot, cookies: readonly string[]): Promise<string[]> {
+  const failures: string[] = [];
+  for (const pair of cookies) {
+    const failure = await logout(snapshot.http, snapshot.http.siteRoot, CookieJar.of(pair));
+    if (failure !== undefined) failures.push(failure);
+  }
+  return failures;
 }

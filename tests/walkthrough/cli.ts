@@ -12,7 +12,7 @@ import { startMock } from '../../mock/index.js';
 import { AAM_VERSIONS, DEFAULT_AAM_VERSION, generationFiles, isAamVersion } from '../../runner/generations.js';
 import { toRestUrl } from '../../runner/parse-args.js';
 import { runMain } from '../../runner/run-main.js';
-import { harnessLeftovers, revokeNewCallerTokens, snapshotCallerTokens, targetTokenCount } from './caller-tokens.js';
+import { endSessions, harnessLeftovers, revokeNewCallerTokens, snapshotCallerTokens, targetTokenCount } from './caller-tokens.js';
 import { runWalkthrough } from './run-walkthrough.js';
 import { STORIES, storyDifferences } from './stories.js';
 
@@ -60,6 +60,8 @@ async function main(argv: readonly string[]): Promise<number> {
     const snapshot = await snapshotCallerTokens(restUrl, username, password, version);
     const result = await runWalkthrough({ collectionFile: join(process.cwd(), generationFiles(version).collection), restUrl, username, password, targetUserId, iterations, progress: true });
     const left = await targetTokenCount(snapshot, targetUserId);
+    // the sessions of the cookies the walkthrough kept (a real site: the mock has no wp-login.php)
+    const unended = site === undefined ? [] : await endSessions(snapshot, result.sessionCookies);
     const revoked = await revokeNewCallerTokens(snapshot);
     const differences = storyDifferences(story, result.steps, iterations);
     const lines = [
@@ -70,6 +72,7 @@ async function main(argv: readonly string[]): Promise<number> {
       ...differences.map((line) => `  STORY ${line}`),
       `caller's registry: the ${revoked} login token(s) the run added revoked${snapshot.session.kind === 'cookie' ? ' (the harness used a WordPress cookie session, ended again)' : " (and the harness's own login token)"}`,
       ...harnessLeftovers(snapshot).map((line) => `  note: ${line}`),
+      ...(site === undefined ? [] : [`WordPress sessions of the cookies the walkthrough kept: ${result.sessionCookies.length - unended.length} of ${result.sessionCookies.length} ended${unended.map((why) => `; not ended: ${why}`).join('')}`]),
     ];
     lines.push(`target user ${targetUserId}: ${left} token(s) left in its registry`);
     const ok = result.failures.length === 0 && differences.length === 0 && left === 0;

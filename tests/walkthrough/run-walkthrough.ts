@@ -35,6 +35,8 @@ export interface WalkthroughResult {
   readonly assertions: number;
   /** the collection variables at the end of the run */
   readonly variables: Readonly<Record<string, string>>;
+  /** every WordPress logged-in cookie (`name=value`) a variable held during the run: sessions the caller can end */
+  readonly sessionCookies: readonly string[];
 }
 
 interface CollectionFile {
@@ -50,6 +52,7 @@ export async function runWalkthrough(options: WalkthroughOptions): Promise<Walkt
   const collection = JSON.parse(await readFile(options.collectionFile, 'utf8')) as CollectionFile;
   const folders = documentationFolders(collection);
   const variables: Record<string, string> = {};
+  const sessionCookies = new Set<string>();
   const summary = await new Promise<NewmanRunSummary>((resolve, reject) => {
     run({
       collection: collection as NewmanRunOptions['collection'],
@@ -66,7 +69,10 @@ export async function runWalkthrough(options: WalkthroughOptions): Promise<Walkt
     }, (err, done) => (err === null || err === undefined ? resolve(done) : reject(err)))
       // the collection variables as the last script left them (the summary keeps the initial values)
       .on('script', (_err, args: { execution?: { collectionVariables?: { toObject(): Record<string, unknown> } } }) => {
-        for (const [key, value] of Object.entries(args.execution?.collectionVariables?.toObject() ?? {})) variables[key] = String(value ?? '');
+        for (const [key, value] of Object.entries(args.execution?.collectionVariables?.toObject() ?? {})) {
+          variables[key] = String(value ?? '');
+          if (/^wordpress_logged_in_[0-9a-f]*=./.test(variables[key])) sessionCookies.add(variables[key]);
+        }
       });
   });
   const steps = summary.run.executions.map((execution) => ({
@@ -75,5 +81,5 @@ export async function runWalkthrough(options: WalkthroughOptions): Promise<Walkt
     status: execution.response?.code,
   }));
   const failures = summary.run.failures.map((failure) => `${failure.source?.name ?? '?'} | ${(failure.error as { test?: string }).test ?? ''}: ${failure.error.message}`);
-  return { folders, steps, failures, assertions: summary.run.stats.assertions.total ?? 0, variables };
+  return { folders, steps, failures, assertions: summary.run.stats.assertions.total ?? 0, variables, sessionCookies: [...sessionCookies] };
 }

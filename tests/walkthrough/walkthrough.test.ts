@@ -72,6 +72,7 @@ test('Newman: the walkthrough passes twice in one run (one cookie jar) against t
   assert.ok(Number(variables.jwt_token_expires) > Date.now() / 1000, 'the expiry is a future Unix time');
   assert.match(variables.token_id ?? '', /^[0-9a-f-]{36}$/);
   assert.equal(variables.auto_login, 'on');
+  assert.equal(result.sessionCookies.length, 2, "each legacy login's logged-in cookie is kept (the harness ends those sessions on a real site)");
 });
 
 test("Newman: with Postman's cookie jar on, the legacy login's cookie goes with every later request (the check can fail)", async () => {
@@ -123,6 +124,18 @@ const WITHOUT_ID: FaultHandler['response'] = (req, res) =>
   req.method === 'POST' && req.url.startsWith('/wp-json/aam/v2/service/jwt?') && res.status === 200 ? { ...res, body: JSON.stringify({ token: (JSON.parse(res.body) as { token: string }).token }) } : undefined;
 const WITHOUT_JWT: FaultHandler['response'] = (req, res) =>
   req.url.startsWith('/wp-json/aam/v2/authenticate') && res.status === 200 ? { ...res, body: JSON.stringify({ reason: 'Algorithm not supported' }) } : undefined;
+
+const WITHOUT_COOKIES: FaultHandler['response'] = (req, res) => {
+  if (!req.url.startsWith('/wp-json/aam/v1/authenticate') || res.status !== 200) return undefined;
+  const headers = Object.fromEntries(Object.entries(res.headers).filter(([name]) => name.toLowerCase() !== 'set-cookie'));
+  return { ...res, headers };
+};
+
+test("Newman: a legacy login without its cookies fails the cookie capture, and the nonce request is refused (400)", async () => {
+  const { result } = await walk({ extra: WITHOUT_COOKIES });
+  assert.ok(result.failures.some((line) => /^Log in and get a JWT \(deprecated v1\) \| \[authenticateV1\] stores auth_cookie from the cookie named/.test(line)), result.failures.join('\n'));
+  assert.ok(storyDifferences(STORY, result.steps, 1).some((line) => /got 1 Get a REST nonce for a login cookie → 400/.test(line)));
+});
 
 test("Newman: the walkthrough's capture fails on a create answer without id", async () => {
   const { result } = await walk({ extra: WITHOUT_ID });
