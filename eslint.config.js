@@ -6,11 +6,14 @@ export default [
     languageOptions: {
       ecmaVersion: 2019,
       sourceType: 'script',
-      globals: { pm: 'readonly', JSON: 'readonly', Object: 'readonly', String: 'readonly', encodeURIComponent: 'readonly' },
+      globals: {
+        pm: 'readonly', JSON: 'readonly', Object: 'readonly', String: 'readonly', Number: 'readonly', Math: 'readonly', Date: 'readonly',
+        Array: 'readonly', RegExp: 'readonly', isFinite: 'readonly', console: 'readonly', encodeURIComponent: 'readonly',
+      },
     },
     rules: {
       'no-undef': 'error',
-      'no-unused-vars': ['error', { varsIgnorePattern: '^(contractTest|scenarioPrerequest|schemaErrors)$' }],
+      'no-unused-vars': ['error', { varsIgnorePattern: '^(contractTest|scenarioPrerequest|schemaErrors|autoLogin|afterResponse|serverVariables|readPointer|setVariable|capturedValue)$' }],
       'no-redeclare': 'error',
       'no-shadow': 'off',
       eqeqeq: 'error',

@@ -3,7 +3,8 @@
 # contract suite against each listed site — once per caller of its line: the administrator, and `manager` (an
 # editor with aam_manager + aam_manage_jwt, not an administrator) where that user may manage tokens. The runner
 # detects the site's AAM generation (no --aam-version); the check also fails when it detects another generation
-# than the line's. Exit 1 on any failure.
+# than the line's. Each generation's Postman walkthrough (npm run walkthrough) runs too, as the administrator.
+# Exit 1 on any failure.
 #
 #   bash .ci/real-sites.sh            every generation in SITES below
 #   bash .ci/real-sites.sh 6.9.32     only these
@@ -77,5 +78,11 @@ for line in "${SITES[@]}"; do
       failed=1
     fi
   done
+  # the Postman user's walkthrough (documentation folders, only baseUrl, credentials and the target), twice in one run
+  echo "== real site: AAM $version walkthrough, caller admin"
+  if ! AAM_USERNAME=admin AAM_PASSWORD=${PASSWORDS[admin]} npm run --silent walkthrough -- --aam-version "$version" \
+      --base-url "http://127.0.0.1:$port" --target-user-id "$target_user_id" --iterations 2; then
+    failed=1
+  fi
 done
 exit "$failed"

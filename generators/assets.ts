@@ -8,4 +8,8 @@ export function assetUrl(relativePath: string): URL {
 }
 
 /** Every asset, relative to the generator's root (the build copies exactly these). */
-export const ASSETS = ['scripts/contract-test.js', 'scripts/json-schema.js', 'scripts/scenario-prerequest.js', 'scenarios/scenarios.schema.json'] as const;
+export const ASSETS = [
+  'scripts/contract-test.js', 'scripts/json-schema.js', 'scripts/scenario-prerequest.js',
+  'scripts/script-helpers.js', 'scripts/auto-login.js', 'scripts/after-response.js', 'scripts/server-variables.js',
+  'scenarios/scenarios.schema.json',
+] as const;

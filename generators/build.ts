@@ -19,11 +19,25 @@ const GENERATORS = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(GENERATORS, '..');
 export const DIST = join(ROOT, 'dist');
 
+/** How a bundle differs from the generator's own (the installable `aam-jwt` command, cli/build.ts). */
+export interface BundleOptions {
+  /** packages left out of the bundle (loaded by name at run time) */
+  readonly external?: readonly string[];
+  readonly minify?: boolean;
+  /** start with `#!/usr/bin/env node` (an npm `bin`) */
+  readonly shebang?: boolean;
+  /** linked source maps (default true) */
+  readonly sourcemap?: boolean;
+  /** keep the bundled packages' licence comments in a linked file (default: dropped) */
+  readonly legalComments?: boolean;
+}
+
 /**
  * Builds the CLI bundle into `outDir` (default dist/, emptied first); returns the path of the first
- * entry's bundle. `entries` (name → source) defaults to the CLI; the benchmark bundles its own worker the same way.
+ * entry's bundle. `entries` (name → source) defaults to the CLI; the benchmark bundles its own worker the same way,
+ * and cli/build.ts the `aam-jwt` command (with `options`). The generator's assets are copied beside the bundle.
  */
-export async function buildGenerator(outDir: string = DIST, entries: Record<string, string> = { generate: join(GENERATORS, 'cli.ts') }): Promise<string> {
+export async function buildGenerator(outDir: string = DIST, entries: Record<string, string> = { generate: join(GENERATORS, 'cli.ts') }, options: BundleOptions = {}): Promise<string> {
   rmSync(outDir, { recursive: true, force: true });
   await build({
     entryPoints: entries,
@@ -37,9 +51,11 @@ export async function buildGenerator(outDir: string = DIST, entries: Record<stri
     format: 'esm',
     target: 'node20',
     // CommonJS packages (yaml, ajv) bundled into ESM still call require() for node: built-ins
-    banner: { js: "import { createRequire as __generatorCreateRequire } from 'node:module';\nconst require = __generatorCreateRequire(import.meta.url);" },
-    legalComments: 'none',
-    sourcemap: 'linked',
+    banner: { js: `${options.shebang === true ? '#!/usr/bin/env node\n' : ''}import { createRequire as __generatorCreateRequire } from 'node:module';\nconst require = __generatorCreateRequire(import.meta.url);` },
+    legalComments: options.legalComments === true ? 'linked' : 'none',
+    ...(options.sourcemap === false ? {} : { sourcemap: 'linked' as const }),
+    ...(options.external === undefined ? {} : { external: [...options.external] }),
+    ...(options.minify === true ? { minify: true } : {}),
     logLevel: 'warning',
   });
   for (const asset of ASSETS) {

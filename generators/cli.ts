@@ -7,8 +7,10 @@
  *   one document (any OpenAPI 3.0/3.1 file)
  * Thin CLI: parse argv, plan every output in memory, then write them or (--check) compare.
  */
+import { realpathSync } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LocatedInputError } from './errors.js';
 import { displayPath } from './load-spec.js';
@@ -21,7 +23,7 @@ const USAGE = `usage: npm run generate -- [--check]
          every spec/<name>/openapi.yaml → collections/<name>.postman_collection.json + environments/<name>/
        npm run generate -- --spec FILE [--collection OUT.json] [--environments DIR | --no-environments] [--environments-data FILE] [--scenarios FILE | --no-scenarios] [--check]`;
 
-async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[]): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
@@ -93,12 +95,19 @@ async function scenariosFile(spec: string, given: string | undefined, none: bool
   return (await access(beside).then(() => true, () => false)) ? { scenarios: beside } : {};
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
+/** The generator's command line (also `aam-jwt generate`): main's exit code, or 1 with a one-line error. */
+export function runGenerate(argv: string[]): Promise<number> {
+  return main(argv).then(
+    (code) => code,
+    (err: unknown) => {
+      console.error(err instanceof LocatedInputError ? `error ${err.code}: ${err.message}` : `error: ${(err as Error).message}`);
+      return 1;
+    },
+  );
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
+  void runGenerate(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
-  },
-  (err: unknown) => {
-    console.error(err instanceof LocatedInputError ? `error ${err.code}: ${err.message}` : `error: ${(err as Error).message}`);
-    process.exitCode = 1;
-  },
-);
+  });
+}

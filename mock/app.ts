@@ -25,6 +25,7 @@ import { criticalError, nocacheHeaders, wpDie, wpIsJsonRequest } from './wp/die.
 import { createNonce, verifyNonce } from './wp/nonces.js';
 import { restRouteVar } from './wp/parse-request.js';
 import { theme404Page } from './wp/theme.js';
+import { docsAnswer } from './docs-page.js';
 
 /** PHP's default `post_max_size` (8M): larger bodies reach WordPress as if empty. */
 export const POST_MAX_SIZE = 8 * 1024 * 1024;
@@ -61,7 +62,7 @@ export function createMock(options: MockOptions = {}): Mock {
     siteUrl: ctx.siteUrl,
     aamVersion: ctx.aamVersion,
     handle(req, res) {
-      void handleRequest(site, req, res);
+      void handleRequest(site, req, res, options.docsFile);
     },
     issueToken(login) {
       const user = ctx.users.byLogin(login);
@@ -86,10 +87,15 @@ interface Site {
   readonly isAamManager: (user: UserRecord) => boolean;
 }
 
-async function handleRequest(site: Site, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handleRequest(site: Site, req: IncomingMessage, res: ServerResponse, docsFile: string | undefined): Promise<void> {
   const { ctx } = site;
   const body = await readBody(req).catch(() => Buffer.alloc(0));
   const php = createPhpRequest(req.method ?? 'GET', req.url ?? '/', req.headers, body);
+  if ((php.path === '/docs' || php.path === '/docs/') && (php.method === 'GET' || php.method === 'HEAD')) {
+    // not a WordPress route: the mock's rendered API docs
+    send(res, await docsAnswer(docsFile, php.method));
+    return;
+  }
   try {
     send(res, await answer(site, php));
   } catch {

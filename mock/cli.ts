@@ -1,12 +1,17 @@
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { HELP, parseCli } from './cli-args.js';
+import { docsFileOf, packageRoot } from './docs-page.js';
 import { startMock } from './server.js';
 import type { StartOptions } from './server.js';
+import { DEFAULT_AAM_VERSION } from './generations/index.js';
 
-async function main(): Promise<void> {
+/** The mock's command line (also `aam-jwt mock`): runs until SIGINT/SIGTERM; sets process.exitCode (2 bad flags, 1 cannot start). */
+export async function main(argv: readonly string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Promise<void> {
   process.stdout.on('error', () => undefined); // a closed pipe (e.g. `| head`) must not crash the server
   let options: StartOptions | 'help';
   try {
-    options = parseCli(process.argv.slice(2), process.env);
+    options = parseCli([...argv], env);
   } catch (err) {
     process.stderr.write(`aam-mock: ${(err as Error).message}\nTry --help.\n`);
     process.exitCode = 2;
@@ -18,13 +23,13 @@ async function main(): Promise<void> {
   }
   let mock;
   try {
-    mock = await startMock(options);
+    mock = await startMock({ docsFile: docsFileOf(packageRoot(import.meta.url), options.aamVersion ?? DEFAULT_AAM_VERSION), ...options });
   } catch (err) {
     process.stderr.write(`aam-mock: cannot start: ${(err as Error).message}\n`);
     process.exitCode = 1;
     return;
   }
-  const lines = [`AAM ${mock.aamVersion} JWT mock listening on ${mock.url}`, `REST API: ${mock.restUrl}`, 'Bearer tokens (Authorization: Bearer <token>):'];
+  const lines = [`AAM ${mock.aamVersion} JWT mock listening on ${mock.url}`, `REST API: ${mock.restUrl}`, `API docs: ${mock.url}/docs`, 'Bearer tokens (Authorization: Bearer <token>):'];
   for (const [login, token] of Object.entries(mock.tokens)) lines.push(`  ${login}: ${token}`);
   process.stdout.write(`${lines.join('\n')}\nPress Ctrl+C to stop.\n`);
   const stop = (): void => {
@@ -34,4 +39,4 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-await main();
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) await main();

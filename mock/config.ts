@@ -45,6 +45,8 @@ export interface MockOptions {
   wpDebug?: boolean;
   /** service.jwt.bearer and the transport names (default: AAM's defaults) */
   bearer?: Partial<BearerConfig>;
+  /** the HTML page served at /docs (not a WordPress route); default: none (404 saying how to build it) */
+  docsFile?: string;
 }
 
 export const DEFAULT_SITE_URL = 'http://127.0.0.1:8080';

@@ -6,6 +6,8 @@
  * sites file, 130 interrupted. The first Ctrl-C (or SIGTERM) stops the run and still cleans the sites up; a
  * second one quits at once.
  */
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { runFleet } from './fleet/run-fleet.js';
 import { SitesFileError } from './fleet/sites-file.js';
 import { parseRunnerArgs, UsageError, USAGE, type FleetCommandOptions, type RunnerOptions } from './parse-args.js';
@@ -13,7 +15,8 @@ import { PreflightError } from './preflight-error.js';
 import { runContract } from './run-contract.js';
 import { runMain } from './run-main.js';
 
-async function main(argv: readonly string[]): Promise<number> {
+/** The runner's command line (also `aam-jwt contract`); `defaults.root` is where collections/, environments/ and spec/ are. */
+export async function main(argv: readonly string[], defaults: { readonly root?: string } = {}): Promise<number> {
   let command;
   try {
     command = parseRunnerArgs(argv, { env: process.env });
@@ -40,20 +43,21 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     if (command.kind === 'fleet') return await fleet(command.options, stop.signal);
     for (const warning of command.warnings) process.stderr.write(`warning: ${warning}\n`);
-    return await single(command.options, stop.signal);
+    return await single(command.options, stop.signal, defaults.root);
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
 }
 
-async function single(options: RunnerOptions, signal: AbortSignal): Promise<number> {
+async function single(options: RunnerOptions, signal: AbortSignal, root: string | undefined): Promise<number> {
   try {
     const result = await runContract({
       target: options.target,
       ...(options.aamVersion === undefined ? {} : { aamVersion: options.aamVersion }),
       generate: options.generate,
       reportsDir: options.reportsDir,
+      ...(root === undefined ? {} : { root }),
       progress: true,
       requestTimeoutMs: options.requestTimeoutMs,
       totalTimeoutMs: options.totalTimeoutMs,
@@ -86,4 +90,4 @@ async function fleet(options: FleetCommandOptions, signal: AbortSignal): Promise
   }
 }
 
-runMain(main, process.argv.slice(2));
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) runMain(main, process.argv.slice(2));

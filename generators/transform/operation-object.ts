@@ -1,14 +1,18 @@
 /**
  * Operation Object (OAS §4.8.10) → one Postman request item with its URL, parameters, body,
- * auth, Markdown description, saved example responses and the contract pre-request line.
+ * auth, Markdown description, saved example responses and the contract pre-request line, plus the
+ * Postman conveniences its `x-postman-*` extensions ask for (see conveniences.ts).
  * @see https://spec.openapis.org/oas/v3.1.0#operation-object
  */
 import { contractPrerequestExec, type OperationContract } from '../contract.js';
-import type { LoadedSpec, Location } from '../load-spec.js';
+import { SpecError } from '../errors.js';
+import { displayPath, type LoadedSpec, type Location } from '../load-spec.js';
 import { childPointer } from '../lib/json-pointer.js';
 import { stableId } from '../lib/stable-id.js';
 import { asString, type JsonObject } from '../lib/type-checks.js';
+import { operationExtensions, type OperationExtensions } from '../postman-extensions.js';
 import type { PostmanHeader, PostmanItem, PostmanRequest, PostmanUrl } from '../postman-v2.1.js';
+import { requestVariables, transformConveniences, type LoginVariables, type OperationConveniences } from './conveniences.js';
 import { mergeParameters, parametersAt, transformParameters } from './parameter-object.js';
 import { isJsonMediaType, transformRequestBody } from './request-body-object.js';
 import { transformResponses, type DocumentedResponse } from './responses-object.js';
@@ -34,17 +38,28 @@ export function postmanPath(path: string): string[] {
   return path.split('/').filter((s) => s !== '').map((segment) => segment.replace(/\{([^}]+)\}/g, ':$1'));
 }
 
-/** What one operation gives the collection: its request item, the variables it needs (name → default) and its contract. */
+/** One operation's request item and what the collection needs to know about it. */
 export interface TransformedOperation {
   item: PostmanItem;
+  /** variables it needs (name → default): its servers' and its own auth's (api_key, username/password) */
   variables: Map<string, string>;
   contract: OperationContract;
+  extensions: OperationExtensions;
+  conveniences: OperationConveniences;
+  /** every `{{variable}}` the request sends */
+  uses: string[];
+  /** the request's description without the conveniences' notes (what scenario steps built from it show) */
+  baseDescription: string;
 }
 
-export function transformOperation(spec: LoadedSpec, registry: SchemaRegistry, input: OperationInput): TransformedOperation {
+export function transformOperation(spec: LoadedSpec, registry: SchemaRegistry, input: OperationInput, loginNames: LoginVariables): TransformedOperation {
   const { operation, operationId } = input;
+  const extensions = operationExtensions(operation, input.at);
+  if (extensions.body !== undefined && operation.requestBody === undefined) {
+    throw new SpecError('ERR_SPEC_INVALID', displayPath(input.at.file), childPointer(input.at.pointer, 'x-postman-body'), 'the operation has no requestBody to send it as');
+  }
   const params = transformParameters(spec, mergeParameters(spec, parametersAt(input.pathItem, input.pathAt), parametersAt(operation, input.at)));
-  const requestBody = transformRequestBody(spec, operation.requestBody, { file: input.at.file, pointer: childPointer(input.at.pointer, 'requestBody') });
+  const requestBody = transformRequestBody(spec, operation.requestBody, { file: input.at.file, pointer: childPointer(input.at.pointer, 'requestBody') }, extensions.body);
   const responses = transformResponses(spec, registry, operation.responses, { file: input.at.file, pointer: childPointer(input.at.pointer, 'responses') });
   const auth = operationAuth(spec.doc, operation);
 
@@ -68,7 +83,9 @@ export function transformOperation(spec: LoadedSpec, registry: SchemaRegistry, i
   const request: PostmanRequest = { method: input.method.toUpperCase(), header, url };
   if (requestBody !== undefined) request.body = requestBody.body;
   if (auth.kind === 'auth') request.auth = auth.auth;
-  const description = describeOperation(input, responses, auth.alternatives, requestBody?.description);
+  const conveniences = transformConveniences(operationId, extensions, request, loginNames, input.cookieAuth);
+  const baseDescription = describeOperation(input, responses, auth.alternatives, requestBody?.description);
+  const description = [baseDescription, ...conveniences.notes].filter((p) => p !== '').join('\n\n');
   const withDescription: PostmanRequest = { ...request, ...(description === '' ? {} : { description }) };
 
   const contract: OperationContract = { operationId, statuses: Object.fromEntries(responses.map((r) => [r.status, r.contract])) };
@@ -90,13 +107,16 @@ export function transformOperation(spec: LoadedSpec, registry: SchemaRegistry, i
             body: r.example.body,
           }],
     ),
-    event: [{ listen: 'prerequest', script: { type: 'text/javascript', exec: contractPrerequestExec(contract) } }],
+    event: [
+      { listen: 'prerequest', script: { type: 'text/javascript', exec: contractPrerequestExec(contract) } },
+      ...(conveniences.event === undefined ? [] : [conveniences.event]),
+    ],
   };
   const behavior = requestBehavior(input.cookieAuth, responses.map((r) => r.status));
   if (behavior !== undefined) item.protocolProfileBehavior = behavior;
   const variables = new Map(base.variables);
   for (const name of auth.kind === 'auth' ? auth.variables : []) if (!variables.has(name)) variables.set(name, '');
-  return { item, variables, contract };
+  return { item, variables, contract, extensions, conveniences, uses: requestVariables(request), baseDescription };
 }
 
 function operationName(input: OperationInput): string {

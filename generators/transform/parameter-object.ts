@@ -1,6 +1,7 @@
 /**
  * Parameter Objects (OAS §4.8.12) → Postman path variables, query parameters and headers.
- * Optional query parameters and headers are present but disabled.
+ * Optional query parameters and headers are present but disabled, unless the parameter gives
+ * `x-postman-value` (the value the example request sends; see generators/README.md).
  * @see https://spec.openapis.org/oas/v3.1.0#parameter-object
  */
 import { SpecError } from '../errors.js';
@@ -9,6 +10,7 @@ import { childPointer } from '../lib/json-pointer.js';
 import { deref, type Located } from '../lib/resolve-ref.js';
 import { asString, isObject, type JsonObject } from '../lib/type-checks.js';
 import type { PostmanHeader, PostmanQueryParam, PostmanVariable } from '../postman-v2.1.js';
+import { parameterValue } from '../postman-extensions.js';
 import { exampleOf, toText } from './example-value.js';
 
 export interface RequestParameters {
@@ -44,8 +46,9 @@ export function transformParameters(spec: LoadedSpec, params: Array<Located<Json
   for (const { value: param, at } of params) {
     const name = param.name as string;
     const description = describeParameter(param);
-    const value = toText(exampleOf(spec, param, at));
-    const required = param.required === true;
+    const given = parameterValue(param, at);
+    const value = given ?? toText(exampleOf(spec, param, at));
+    const required = param.required === true || given !== undefined;
     if (param.in === 'path') {
       out.path.push(withDescription<PostmanVariable>({ key: name, value }, description));
     } else if (param.in === 'query') {

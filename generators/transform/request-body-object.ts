@@ -30,7 +30,8 @@ export function pickMediaType(types: string[]): string | undefined {
   return types.find(isJsonMediaType) ?? types.find((t) => t === FORM) ?? types.find((t) => t === MULTIPART) ?? types[0];
 }
 
-export function transformRequestBody(spec: LoadedSpec, raw: unknown, at: Location): RequestBody | undefined {
+/** `given` (the operation's `x-postman-body`) replaces the spec's example as the body sent. */
+export function transformRequestBody(spec: LoadedSpec, raw: unknown, at: Location, given?: { readonly value: unknown }): RequestBody | undefined {
   if (raw === undefined) return undefined;
   const resolved = deref(spec, { value: raw, at });
   const node = resolved.value;
@@ -39,7 +40,7 @@ export function transformRequestBody(spec: LoadedSpec, raw: unknown, at: Locatio
   if (contentType === undefined) return undefined;
   const media = node.content[contentType];
   const mediaAt = { file: resolved.at.file, pointer: childPointer(resolved.at.pointer, 'content', contentType) };
-  const example = isObject(media) ? exampleOf(spec, media, mediaAt) : undefined;
+  const example = given !== undefined ? given.value : isObject(media) ? exampleOf(spec, media, mediaAt) : undefined;
   const description = typeof node.description === 'string' ? node.description : undefined;
   const body = bodyFor(spec, contentType, example, isObject(media) ? media.schema : undefined, mediaAt);
   return { contentType, body, ...(description === undefined ? {} : { description }) };

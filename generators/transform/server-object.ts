@@ -30,3 +30,27 @@ export function requestBase(pathItem: JsonObject, operation: JsonObject): Reques
   });
   return { base, variables };
 }
+
+/**
+ * The variables of `names` that the document's first server (the collection's `{{baseUrl}}`) contains, as a
+ * pattern that reads them back from a base URL: `{siteUrl}/wp-json` → `^(.+?)/wp-json/*$`, siteUrl = group 1.
+ * Undefined when the first server names none of them.
+ */
+export function baseUrlVariables(servers: unknown, names: Iterable<string>): { pattern: string; variables: Array<{ name: string; group: number }> } | undefined {
+  const first = Array.isArray(servers) ? servers[0] : undefined;
+  if (!isObject(first) || typeof first.url !== 'string') return undefined;
+  const wanted = new Set(names);
+  const parts = first.url.replace(/\/+$/, '').split(/\{([^}]+)\}/);
+  const variables: Array<{ name: string; group: number }> = [];
+  let pattern = '^';
+  parts.forEach((part, index) => {
+    if (index % 2 === 0) {
+      pattern += part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      return;
+    }
+    pattern += '(.+?)';
+    const group = (index + 1) / 2;
+    if (wanted.has(part) && !variables.some((v) => v.name === part)) variables.push({ name: part, group });
+  });
+  return variables.length === 0 ? undefined : { pattern: `${pattern}/*$`, variables };
+}

@@ -9,7 +9,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { createRedactor } from '../redact.js';
-import { regenerate, targetSecrets } from '../run-contract.js';
+import { regenerateIfStale } from '../../generators/fresh-outputs.js';
+import { targetSecrets } from '../run-contract.js';
 import { fleetExitCode, type FleetResult, type SiteOutcome } from './fleet-model.js';
 import { createPlainBoard, createTtyBoard, type ProgressBoard } from './progress.js';
 import { fleetHtml } from './report-html.js';
@@ -59,7 +60,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetResult> {
   const redactor = createRedactor(resolved.flatMap((r) => (r.ok ? targetSecrets(r.target) : [])));
   const redact = (text: string): string => redactor.redact(text);
   const write = (text: string): void => options.write(redact(text));
-  if (options.generate) await regenerate(root);
+  if (options.generate) await regenerateIfStale(root);
 
   const started = now();
   const startedAt = new Date(started).toISOString();
