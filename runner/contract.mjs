@@ -1,5 +1,5 @@
 /**
- * `npm run contract`: runs the runner (runner/cli.ts) from a bundle, without the TypeScript loader (tsx
+ * `npm run contract`: runs the runner (runner/bin.ts, over runner/cli.ts) from a bundle, without the TypeScript loader (tsx
  * transpiling and loading some 150 modules costs about 2 s of CPU on every run). The bundle is built with esbuild
  * into node_modules/.cache/aam-jwt-contract/runner-<digest>/ and used as long as the digest of its sources
  * (runner/, mock/, generators/, the lock file and this file) is the same; a changed source builds a new one.
@@ -38,7 +38,7 @@ async function buildRunner(dir) {
   const scratch = `${dir}.tmp-${process.pid}`;
   rmSync(scratch, { recursive: true, force: true });
   await build({
-    entryPoints: { cli: join(ROOT, 'runner', 'cli.ts') },
+    entryPoints: { cli: join(ROOT, 'runner', 'bin.ts') },
     outdir: join(scratch, 'bin'),
     chunkNames: '[name]-[hash]',
     outExtension: { '.js': '.mjs' },
