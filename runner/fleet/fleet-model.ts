@@ -12,7 +12,8 @@ import type { RunFailure, StepFact } from '../run-summary.js';
  * - `unreachable`: no answer at all (refused, DNS, time-out, TLS);
  * - `not-ready`: the preflight refused the site (HTML instead of JSON, no AAM, wrong credentials, …), with its one line;
  * - `unsupported`: the site serves an AAM JWT API generation this checkout has no collection for (one line,
- *   "generation unsupported by this checkout"; nothing of the contract ran, so no failure is counted);
+ *   "generation unsupported by this checkout"), or JWT routes of no generation it knows (a newer AAM: the
+ *   runner's one line); nothing of the contract ran, so no failure is counted;
  * - `misconfigured`: a reference of the sites file could not be resolved (an unset environment variable, …);
  * - `interrupted`: Ctrl-C, before or while the site ran;
  * - `error`: the runner itself failed on this site.

@@ -118,7 +118,7 @@ export async function runSite(site: FleetSiteSpec, resolved: ResolvedSite, optio
       release ??= err.facts.release;
     }
     const status = statusOf(err, options.signal);
-    const line = status === 'unsupported' ? unsupportedLine(generation?.releases, release) : message;
+    const line = status === 'unsupported' && code === 'ERR_GENERATION_UNSUPPORTED' ? unsupportedLine(generation?.releases, release) : message;
     return finish(status, { problem: { code, message: line }, firstFailure: line });
   }
   const { facts } = result;
@@ -142,7 +142,8 @@ export async function runSite(site: FleetSiteSpec, resolved: ResolvedSite, optio
 function statusOf(err: unknown, signal: AbortSignal | undefined): SiteStatus {
   if (!(err instanceof PreflightError)) return aborted(signal) ? 'interrupted' : 'error';
   if (UNREACHABLE.has(err.code)) return 'unreachable';
-  return err.code === 'ERR_GENERATION_UNSUPPORTED' ? 'unsupported' : 'not-ready';
+  // AAM's JWT routes in a generation this checkout has no collection for, or in none it knows (a newer AAM)
+  return err.code === 'ERR_GENERATION_UNSUPPORTED' || err.code === 'ERR_GENERATION_UNKNOWN' ? 'unsupported' : 'not-ready';
 }
 
 /** The one line of a site whose generation this checkout has no collection for. */

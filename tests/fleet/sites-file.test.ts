@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { AAM_VERSIONS } from '../../mock/generations/index.js';
 import { parseSitesFile, SitesFileError } from '../../runner/fleet/sites-file.js';
 import { resolveSite } from '../../runner/fleet/site-target.js';
 
@@ -16,7 +17,7 @@ const BAD: ReadonlyArray<readonly [string, string, readonly string[]]> = [
       'sites.yaml:3:10: the url must be http or https, got "ftp:"',
       'sites.yaml:4:49: env must name an environment variable (letters, digits and "_", not starting with a digit)',
       'sites.yaml:5:19: targetUserId must be a positive integer: the id of a dedicated throw-away user',
-      'sites.yaml:6:17: aamVersion must be one of 6.9.32, 6.9.51 (or left out: the generation is detected)',
+      `sites.yaml:6:17: aamVersion must be one of ${AAM_VERSIONS.join(', ')} (or left out: the generation is detected)`,
       'sites.yaml:7:5: unknown key "extra" in sites[0] (known: name, url, caller, targetUserId, unprivileged, aamVersion)',
       'sites.yaml:8:11: the name "Shop" is already used by the site at sites.yaml:2:5 (names must be unique, ignoring case: each names a report folder)',
       'sites.yaml:9:10: "not a url" is not a URL: give the site\'s address, e.g. https://shop.example',
