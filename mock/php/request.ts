@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { HeaderList } from './headers.js';
 import { phpParseCookies, phpParseMultipart, phpParseStr } from './parse-str.js';
-import type { PhpMap } from './values.js';
+import { phpGet, type PhpMap, type PhpValue } from './values.js';
 
 /** What PHP hands WordPress: the raw request plus `$_GET`, `$_POST`, `$_COOKIE`. */
 export interface PhpRequest {
@@ -24,6 +24,11 @@ export interface PhpRequest {
 export function header(req: PhpRequest, name: string): string | undefined {
   const v = req.headers[name.toLowerCase()];
   return Array.isArray(v) ? v.join(', ') : v;
+}
+
+/** `$_REQUEST[$key]`: `$_POST` wins over `$_GET` (PHP's default `request_order` "GP"). */
+export function requestVar(req: PhpRequest, key: string): PhpValue | undefined {
+  return phpGet(req.post, key) ?? phpGet(req.get, key);
 }
 
 /** The media type of Content-Type, lower-cased, without parameters. */

@@ -3,9 +3,8 @@
  * authenticated needs a `wp_rest` nonce. Without one it runs as user 0 — whatever else (a bearer token)
  * authenticated it; with a wrong one it fails 403. Any other authentication is left alone.
  */
-import { header } from '../php/request.js';
+import { header, requestVar } from '../php/request.js';
 import type { PhpRequest } from '../php/request.js';
-import { phpGet } from '../php/values.js';
 import type { PhpValue } from '../php/values.js';
 import type { RestAuthCookie } from '../wp/current-user.js';
 import { WpError } from './errors.js';
@@ -38,7 +37,7 @@ export interface CookieCheckResult {
 
 /** The nonce of the request: `$_REQUEST['_wpnonce']` (POST over GET), else the `X-WP-Nonce` header. */
 function requestNonce(php: PhpRequest): string | undefined {
-  const fromRequest = phpGet(php.post, '_wpnonce') ?? phpGet(php.get, '_wpnonce');
+  const fromRequest = requestVar(php, '_wpnonce');
   if (fromRequest !== undefined) return phpStringCast(fromRequest);
   return header(php, 'x-wp-nonce');
 }

@@ -4,7 +4,7 @@
  * refuses it. No other ajax action is implemented.
  */
 import type { HeaderList } from '../php/headers.js';
-import { header } from '../php/request.js';
+import { header, requestVar } from '../php/request.js';
 import type { PhpRequest } from '../php/request.js';
 import { phpEmpty, phpGet } from '../php/values.js';
 import { nocacheHeaders } from './die.js';
@@ -50,7 +50,7 @@ export function adminAjax(php: PhpRequest, siteUrl: string, user: AjaxUser): Aja
   headers.set('Content-Type', 'text/html; charset=UTF-8');
   headers.set('X-Robots-Tag', 'noindex');
   // $_REQUEST = array_merge( $_GET, $_POST )
-  const action = phpGet(php.post, 'action') ?? phpGet(php.get, 'action');
+  const action = requestVar(php, 'action');
   if (phpEmpty(action) || typeof action !== 'string') return die(headers, 400, '0');
   headers.set('X-Content-Type-Options', 'nosniff');
   nocacheHeaders(headers);

@@ -5,9 +5,9 @@
  * `wp-login.php?loggedout=true`. Headers and page as WordPress 6.1 sends them (measured on the real sites).
  * The login form and the other actions are not modelled.
  */
-import type { PhpRequest } from '../php/request.js';
+import { requestVar, type PhpRequest } from '../php/request.js';
 import { phpSetcookie, phpUrlencode } from '../php/setcookie.js';
-import { phpEmpty, phpGet, phpIsset, type PhpValue } from '../php/values.js';
+import { phpEmpty, phpIsset } from '../php/values.js';
 import { cookieConstants } from './auth-cookies.js';
 import { wpDie, nocacheHeaders, type DieResult } from './die.js';
 import { wpValidateRedirect } from './redirect.js';
@@ -27,11 +27,6 @@ export interface LoginPageContext {
 /** The path WordPress serves as its login page. */
 export function isWpLogin(php: PhpRequest, siteUrl: string): boolean {
   return php.path === `${cookieConstants(siteUrl).siteCookiePath}wp-login.php`;
-}
-
-/** `$_REQUEST[$key]`: `$_POST` wins over `$_GET` (`request_order` "GP"). */
-function requestVar(php: PhpRequest, key: string): PhpValue | undefined {
-  return phpGet(php.post, key) ?? phpGet(php.get, key);
 }
 
 /** wp-login.php for one request; `null` where it would do something not modelled (the login form, other actions). */
