@@ -34,16 +34,7 @@ if [ ! -d "$REAL_AAM" ]; then
 fi
 
 wanted=("$@")
-# setup.sh prints the sites' users with their (published, local-only) passwords: keep that out of the log
-setup_log=$(mktemp)
-if ! bash "$REAL_AAM/setup.sh" >"$setup_log" 2>&1; then
-  grep -v -i "pass" "$setup_log" | tail -n 20
-  rm -f "$setup_log"
-  echo "real-site stage: ../shared/real-aam/setup.sh failed"
-  exit 1
-fi
-grep -E "^ *AAM [0-9.]+ +http" "$setup_log" || true
-rm -f "$setup_log"
+REAL_AAM_DIR=$REAL_AAM bash .ci/real-aam-setup.sh
 # the users every real-aam site has (published test passwords of throw-away local sites), given to the
 # runner through its environment variables
 target_user_id=3
