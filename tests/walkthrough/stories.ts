@@ -37,6 +37,29 @@ export const STORIES: Readonly<Record<string, Story>> = {
     ['Log in through a signed URL (?aam-jwt=)', 404],
   ],
   'aam-6.9.51': [...LOGIN_AND_MANAGE, ...LEGACY_V1],
+  // 7.x: validate, refresh (by id and the public route) and revoke with each of POST, PUT and PATCH; a refresh
+  // keeps the id; once revoked the token is unregistered (507) and its id gone (404)
+  'aam-7.1.1': [
+    ['Log in (optionally issuing a JWT)', 200],
+    ['Create a token for a user', 200],
+    ["List a user's tokens", 200],
+    ['Get one token', 200],
+    ['Validate a token (deprecated)', 200],
+    ['Validate a token (PUT) (deprecated)', 200],
+    ['Validate a token (PATCH) (deprecated)', 200],
+    ['Refresh one token by id', 200],
+    ['Refresh one token by id (PUT)', 200],
+    ['Refresh one token by id (PATCH)', 200],
+    ['Exchange a refreshable token for a new one (deprecated)', 200],
+    ['Exchange a refreshable token for a new one (PUT) (deprecated)', 200],
+    ['Exchange a refreshable token for a new one (PATCH) (deprecated)', 200],
+    ['Revoke a token (deprecated)', 200],
+    ['Revoke a token (PUT) (deprecated)', 507],
+    ['Revoke a token (PATCH) (deprecated)', 507],
+    ['Delete (revoke) one token', 404],
+    ['Delete all tokens of a user', 200],
+    ['Get a REST nonce for a login cookie', 400],
+  ],
 };
 
 /** Lines naming every request whose status differs from the story (empty = as told). */
