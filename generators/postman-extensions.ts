@@ -17,6 +17,8 @@ export interface LoginExtension {
   readonly expiresAt?: string;
   /** the lifetime in seconds from now (OAuth 2 `expires_in`) */
   readonly expiresIn?: string;
+  /** `body`: the JSON body the automatic login sends instead of the request's (present = given) */
+  readonly body?: { readonly value: unknown };
 }
 
 /** The Postman extensions of one Operation Object, checked. */
@@ -108,13 +110,14 @@ function loginExtension(raw: unknown, at: Location): LoginExtension {
   const where = { file: at.file, pointer: childPointer(at.pointer, 'x-postman-login') };
   if (!isObject(raw)) fail(at, 'x-postman-login', 'must be an object with "token" and "expiresAt" or "expiresIn"');
   for (const key of Object.keys(raw)) {
-    if (!['token', 'expiresAt', 'expiresIn'].includes(key)) fail(where, key, 'unknown key (known: token, expiresAt, expiresIn)');
+    if (!['token', 'expiresAt', 'expiresIn', 'body'].includes(key)) fail(where, key, 'unknown key (known: token, expiresAt, expiresIn, body)');
   }
   if (raw.expiresAt !== undefined && raw.expiresIn !== undefined) fail(where, 'expiresIn', 'give expiresAt or expiresIn, not both');
   return {
     token: pointer(raw.token, where, 'token'),
     ...(raw.expiresAt === undefined ? {} : { expiresAt: pointer(raw.expiresAt, where, 'expiresAt') }),
     ...(raw.expiresIn === undefined ? {} : { expiresIn: pointer(raw.expiresIn, where, 'expiresIn') }),
+    ...('body' in raw ? { body: { value: raw.body } } : {}),
   };
 }
 

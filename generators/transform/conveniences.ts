@@ -61,8 +61,9 @@ export function transformConveniences(operationId: string, extensions: Operation
     notes.push(`**Keeps** (after a 2xx answer, from its \`Set-Cookie\` headers): ${list.join(', ')}.`);
   }
   if (extensions.login !== undefined) {
+    const own = extensions.login.body === undefined ? '' : ` (with the body ${code(JSON.stringify(extensions.login.body.value))} instead of this one's)`;
     notes.push([
-      `**Log in.** Before a request that inherits the collection's bearer auth, the collection sends this request by itself when`,
+      `**Log in.** Before a request that inherits the collection's bearer auth, the collection sends this request${own} by itself when`,
       `${code(`{{${names.token}}}`)} is empty or expires within a minute and every variable it uses is set;`,
       `set ${code(names.switch)} to ${code('off')} to turn that off.`,
     ].join(' '));
@@ -92,14 +93,15 @@ export function transformConveniences(operationId: string, extensions: Operation
     ...(capture.length > 0 || cookies.length > 0 || data.clearCookies ? { event: { listen: 'test', script: { type: 'text/javascript', exec: afterResponseExec(data) } } } : {}),
     notes,
     captured: [...new Set([...capture.map((c) => c.variable), ...cookies.map(([variable]) => variable)])],
-    ...(extensions.login === undefined ? {} : { login: { extension: extensions.login, request: loginRequest(request) } }),
+    ...(extensions.login === undefined ? {} : { login: { extension: extensions.login, request: loginRequest(request, extensions.login.body) } }),
   };
 }
 
-/** The generated request as the automatic login sends it (enabled headers, the body as a value). */
-function loginRequest(request: PostmanRequest): LoginRequestData {
+/** The generated request as the automatic login sends it (enabled headers, the body as a value; `x-postman-login`'s own JSON body instead when it has one). */
+function loginRequest(request: PostmanRequest, own?: { readonly value: unknown }): LoginRequestData {
   const header = request.header.filter((h) => h.disabled !== true).map((h) => ({ key: h.key, value: h.value }));
   const base = { method: request.method, url: request.url.raw, header };
+  if (own !== undefined) return { ...base, json: own.value };
   const { body } = request;
   if (body === undefined) return base;
   if (body.mode === 'urlencoded') return { ...base, form: body.urlencoded.filter((f) => f.disabled !== true).map((f) => ({ key: f.key, value: f.value })) };

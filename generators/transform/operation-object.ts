@@ -10,7 +10,7 @@ import { displayPath, type LoadedSpec, type Location } from '../load-spec.js';
 import { childPointer } from '../lib/json-pointer.js';
 import { stableId } from '../lib/stable-id.js';
 import { asString, type JsonObject } from '../lib/type-checks.js';
-import { operationExtensions, type OperationExtensions } from '../postman-extensions.js';
+import { operationExtensions, variablesIn, type OperationExtensions } from '../postman-extensions.js';
 import type { PostmanHeader, PostmanItem, PostmanRequest, PostmanUrl } from '../postman-v2.1.js';
 import { requestVariables, transformConveniences, type LoginVariables, type OperationConveniences } from './conveniences.js';
 import { mergeParameters, parametersAt, transformParameters } from './parameter-object.js';
@@ -83,6 +83,9 @@ export function transformOperation(spec: LoadedSpec, registry: SchemaRegistry, i
   const request: PostmanRequest = { method: input.method.toUpperCase(), header, url };
   if (requestBody !== undefined) request.body = requestBody.body;
   if (auth.kind === 'auth') request.auth = auth.auth;
+  if (extensions.login?.body !== undefined && !(request.body?.mode === 'raw' && request.body.options?.raw.language === 'json')) {
+    throw new SpecError('ERR_SPEC_INVALID', displayPath(input.at.file), childPointer(childPointer(input.at.pointer, 'x-postman-login'), 'body'), 'the automatic login sends it as JSON: the request needs a JSON body');
+  }
   const conveniences = transformConveniences(operationId, extensions, request, loginNames, input.cookieAuth);
   const baseDescription = describeOperation(input, responses, auth.alternatives, requestBody?.description);
   const description = [baseDescription, ...conveniences.notes].filter((p) => p !== '').join('\n\n');
@@ -116,7 +119,7 @@ export function transformOperation(spec: LoadedSpec, registry: SchemaRegistry, i
   if (behavior !== undefined) item.protocolProfileBehavior = behavior;
   const variables = new Map(base.variables);
   for (const name of auth.kind === 'auth' ? auth.variables : []) if (!variables.has(name)) variables.set(name, '');
-  return { item, variables, contract, extensions, conveniences, uses: requestVariables(request), baseDescription };
+  return { item, variables, contract, extensions, conveniences, uses: [...new Set([...requestVariables(request), ...variablesIn(extensions.login?.body?.value ?? null)])], baseDescription };
 }
 
 function operationName(input: OperationInput): string {

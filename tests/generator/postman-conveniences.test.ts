@@ -81,6 +81,22 @@ test('the login gets the collection-level automatic login; captures and cookie c
   assert.match(itemNamed(collection, 'Share a note').request.description ?? '', /\*\*Cookie warning\.\*\*.* The share link logs the browser in\./);
 });
 
+test("x-postman-login's own body: the automatic login sends it (and needs its variables), the request keeps x-postman-body", () => {
+  const login = {
+    ...ok, ...body, operationId: 'login', summary: 'Log in',
+    'x-postman-body': { user: '{{username}}', pass: '{{password}}', cookies: true },
+    'x-postman-login': { token: '/t', body: { user: '{{username}}', pass: '{{password}}', site: '{{site}}' } },
+  };
+  const collection = generateCollection(specOf({ '/login': { post: login } }));
+  const pre = collection.event.find((e) => e.listen === 'prerequest')?.script.exec ?? [];
+  const data = JSON.parse(/^autoLogin\(pm, (.*)\);$/.exec(pre.at(-1) ?? '')?.[1] ?? 'null') as AutoLoginData;
+  assert.deepEqual([data.request.json, data.requires], [{ user: '{{username}}', pass: '{{password}}', site: '{{site}}' }, ['baseUrl', 'username', 'password', 'site']]);
+  const request = itemNamed(collection, 'Log in').request;
+  assert.deepEqual(request.body?.mode === 'raw' ? JSON.parse(request.body.raw) : undefined, login['x-postman-body']);
+  assert.equal(collection.variable.find((v) => v.key === 'site')?.description, 'Used by "Log in"', 'a variable only the automatic login sends is declared too');
+  assert.match(request.description ?? '', /sends this request \(with the body `\{"user":"\{\{username\}\}","pass":"\{\{password\}\}","site":"\{\{site\}\}"\}` instead of this one's\) by itself/);
+});
+
 test('a spec with a cookie scheme (cookie jar off on every request): the cookie warning stays, no script clears the jar', async () => {
   const spec = await loadSpec(FIXTURE);
   const components = spec.doc.components as { securitySchemes: Record<string, unknown> };
@@ -135,6 +151,8 @@ const errorCases: Array<[string, LoadedSpec, string, RegExp]> = [
   ['two logins', specOf({ '/a': { post: { ...ok, 'x-postman-login': { token: '/t' } } }, '/b': { post: { ...ok, 'x-postman-login': { token: '/t' } } } }), '#/paths/~1b/post/x-postman-login', /only one operation can log in; #\/paths\/~1a\/post does already/],
   ['a login without a bearer scheme', { ...specOf({ '/a': { post: { ...ok, 'x-postman-login': { token: '/t' } } } }), doc: { ...BASE, components: {}, paths: { '/a': { post: { ...ok, 'x-postman-login': { token: '/t' } } } } } }, '#/paths/~1a/post/x-postman-login', /no bearer security scheme/],
   ['a body without requestBody', specOf({ '/a': { post: { ...ok, 'x-postman-body': { a: 1 } } } }), '#/paths/~1a/post/x-postman-body', /no requestBody/],
+  ['a login body on a request without a JSON body', specOf({ '/a': { post: { ...ok, 'x-postman-login': { token: '/t', body: { a: 1 } } } } }), '#/paths/~1a/post/x-postman-login/body', /needs a JSON body/],
+  ['a login with an unknown key', specOf({ '/a': { post: { ...ok, ...body, 'x-postman-login': { token: '/t', bodies: {} } } } }), '#/paths/~1a/post/x-postman-login/bodies', /known: token, expiresAt, expiresIn, body/],
   ['a clear-cookies flag that is a number', specOf({ '/a': { post: { ...ok, ...body, 'x-postman-clear-cookies': 1 } } }), '#/paths/~1a/post/x-postman-clear-cookies', /true, false or the reason/],
   ['a parameter value that is an object', specOf({ '/a': { get: { ...ok, parameters: [{ name: 'q', in: 'query', 'x-postman-value': { a: 1 } }] } } }), '#/paths/~1a/get/parameters/0/x-postman-value', /string, number or boolean/],
   ['an unknown x-postman key on a parameter', specOf({ '/a': { get: { ...ok, parameters: [{ name: 'q', in: 'query', 'x-postman-values': 'x' }] } } }), '#/paths/~1a/get/parameters/0/x-postman-values', /known on parameters: x-postman-value/],

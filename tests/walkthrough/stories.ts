@@ -58,7 +58,7 @@ export const STORIES: Readonly<Record<string, Story>> = {
     ['Revoke a token (PATCH) (deprecated)', 507],
     ['Delete (revoke) one token', 404],
     ['Delete all tokens of a user', 200],
-    ['Get a REST nonce for a login cookie', 400],
+    ['Get a REST nonce for a login cookie', 200],
   ],
 };
 

@@ -5,54 +5,13 @@ import { tmpdir } from 'node:os';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { startMock, type AamVersion } from '../../mock/index.js';
-import { startFaultProxy } from '../mutation/fault-proxy.js';
 import type { FaultHandler } from '../mutation/fault-model.js';
-import { revokeNewCallerTokens, snapshotCallerTokens, targetTokenCount } from './caller-tokens.js';
-import { documentationFolders, runWalkthrough, type WalkthroughResult } from './run-walkthrough.js';
+import { collectionOf, REST_NONCE, walk } from './proxied-walk.js';
+import { documentationFolders } from './run-walkthrough.js';
 import { STORIES, storyDifferences } from './stories.js';
 
-const collectionOf = (version: AamVersion): string => new URL(`../../collections/aam-${version}.postman_collection.json`, import.meta.url).pathname;
 const COLLECTION = collectionOf('6.9.32');
 const STORY = STORIES['aam-6.9.32'] ?? [];
-/** the name of WordPress' logged-in cookie, which the legacy login sets */
-const LOGGED_IN = 'wordpress_logged_in_';
-const REST_NONCE = '/wp-admin/admin-ajax.php?action=rest-nonce';
-
-interface ProxiedRun {
-  result: WalkthroughResult;
-  /** paths of the requests that carried a logged-in cookie */
-  cookieCarriers: string[];
-  targetLeft: number;
-  revoked: number;
-}
-
-/**
- * The walkthrough against the mock (whose legacy login sets WordPress' cookies, as real AAM does), behind a
- * proxy that records which requests carry a logged-in cookie; `extra` may break answers to prove a check fails.
- */
-async function walk(options: { version?: AamVersion; iterations?: number; collectionFile?: string; extra?: FaultHandler['response'] } = {}): Promise<ProxiedRun> {
-  const version = options.version ?? '6.9.32';
-  const mock = await startMock({ port: 0, aamVersion: version });
-  const cookieCarriers: string[] = [];
-  const proxy = await startFaultProxy(mock.url, {
-    request: (req) => {
-      if (String(req.headers.cookie ?? '').includes(LOGGED_IN)) cookieCarriers.push(req.url);
-      return undefined;
-    },
-    response: (req, res, route) => options.extra?.(req, res, route),
-  });
-  const restUrl = `${proxy.url}/wp-json`;
-  try {
-    const snapshot = await snapshotCallerTokens(mock.restUrl, 'admin', 'admin', version);
-    const result = await runWalkthrough({ collectionFile: options.collectionFile ?? collectionOf(version), restUrl, username: 'admin', password: 'admin', targetUserId: '4', iterations: options.iterations ?? 1 });
-    const targetLeft = await targetTokenCount(snapshot, '4');
-    const revoked = await revokeNewCallerTokens(snapshot);
-    return { result, cookieCarriers, targetLeft, revoked };
-  } finally {
-    await proxy.close();
-    await mock.close();
-  }
-}
 
 test('the documentation folders are the walkthrough: every top-level folder but the contract scenarios, in order', async () => {
   const collection = JSON.parse(await readFile(COLLECTION, 'utf8')) as Parameters<typeof documentationFolders>[0];
@@ -154,7 +113,7 @@ test('Newman: a login answer without the JWT fails "Log in", then the automatic 
 // A Postman user's first click, as near as Newman gets: the collection and the real-site environment template
 // imported as they are, only baseUrl, username, password and target_user_id filled in, the documentation
 // folders run by the newman command (its own cookie jar on, like the app's).
-for (const version of ['6.9.32', '6.9.51'] as const) {
+for (const version of ['6.9.32', '6.9.51', '7.1.1'] as const) {
   test(`first click (${version}): the newman command with the environment template and four values passes the documentation folders`, async () => {
     const dir = await mkdtemp(join(tmpdir(), 'first-click-'));
     const mock = await startMock({ port: 0, aamVersion: version });
