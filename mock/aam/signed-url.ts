@@ -1,7 +1,8 @@
 /**
  * SJ `authenticateUser()` on `init`: a valid token in the query string (`?aam-jwt=`) logs its user in
  * with WordPress cookies, stores the token's `exp` (and `trigger` claim) as the user's access expiration
- * and redirects (302) to `redirect_to` or the admin URL, ending the request.
+ * (6.9.11–6.9.32; 6.9.51 passes them under keys its user service ignores) and redirects (302) to
+ * `redirect_to` or the admin URL, ending the request.
  */
 import type { PhpRequest } from '../php/request.js';
 import { phpGet } from '../php/values.js';
@@ -32,8 +33,18 @@ export async function signedUrlLogin(ctx: AamContext, php: PhpRequest): Promise<
 }
 
 /**
+ * A signed-URL login that stores no access expiration, for the user `determine_current_user` took from the
+ * token (`userId`): AAM 6.9.51 hands `exp`/`trigger` to its user service as `expires_at`/`trigger`, which reads
+ * only `expiration`, so nothing is stored; 7.1.1 stores one, not modelled (mock/README.md).
+ */
+export function signedUrlLoginWithoutExpiration(ctx: AamContext, php: PhpRequest, userId: number): Promise<SignedUrlAnswer | null> {
+  const user = ctx.users.byId(userId);
+  return Promise.resolve(user === undefined ? null : loginAndRedirect(ctx, php, user));
+}
+
+/**
  * The login half of a signed-URL login, shared by the generations: `wp_set_auth_cookie()` (cookies sent),
- * `afterLogin` (AAM 6.9 stores the access expiration here), then `wp_safe_redirect()` to `redirect_to` or the
+ * `afterLogin` (AAM 6.9.11–6.9.32 stores the access expiration here), then `wp_safe_redirect()` to `redirect_to` or the
  * admin URL (302).
  */
 export function loginAndRedirect(ctx: AamContext, php: PhpRequest, user: UserRecord, afterLogin: () => void = () => undefined): SignedUrlAnswer {

@@ -3,7 +3,7 @@
  * (php/, wp-rest/, wp/, jwt/, aam/). A new generation is one more folder and one more row here.
  */
 import type { AamContext } from '../aam/context.js';
-import type { SignedUrlAnswer } from '../aam/signed-url.js';
+import { type SignedUrlAnswer, signedUrlLoginWithoutExpiration } from '../aam/signed-url.js';
 import type { CurrentUser } from '../aam/transport.js';
 import type { PhpRequest } from '../php/request.js';
 import type { RouteRegistry } from '../wp-rest/routes.js';
@@ -48,7 +48,7 @@ export interface AamGeneration {
   isAamManager?(ctx: AamContext, user: UserRecord): boolean;
   /**
    * The signed-URL login (`?aam-jwt=<token>`) of a request whose `determineCurrentUser` said so, for its
-   * user `userId`: the 302 with WordPress' cookies, or null when nobody is logged in. Absent = AAM 6.9's
+   * user `userId`: the 302 with WordPress' cookies, or null when nobody is logged in. Absent = AAM 6.9.11–6.9.32's
    * (`mock/aam/signed-url.ts`: the token's `exp`/`trigger` become the user's access expiration).
    */
   signedUrlLogin?(ctx: AamContext, request: PhpRequest, userId: number): Promise<SignedUrlAnswer | null>;
@@ -66,6 +66,8 @@ const GENERATIONS: Readonly<Record<AamVersion, AamGeneration>> = {
   '6.9.51': {
     version: '6.9.51',
     releases: '6.9.33–6.9.51',
+    // the token's `exp`/`trigger` reach AAM's user service under keys it ignores: no access expiration
+    signedUrlLogin: signedUrlLoginWithoutExpiration,
     createRoutes(ctx) {
       const registry = createRoutes6951(ctx);
       return () => registry;

@@ -1,4 +1,4 @@
-import { loginAndRedirect } from '../../aam/signed-url.js';
+import { signedUrlLoginWithoutExpiration } from '../../aam/signed-url.js';
 import type { AamGeneration } from '../index.js';
 import { determineCurrentUser } from './current-user.js';
 import { JwtsService } from './jwts-service.js';
@@ -18,8 +18,5 @@ export const generation711: AamGeneration = {
   isAamManager: (ctx, user) => ctx.users.userCan(user, 'aam_manager', null),
   // `_authenticate_user()` inside determine_current_user: cookies and the redirect (the access expiration it
   // stores is not modelled for 7.1.1, see mock/README.md)
-  signedUrlLogin: (ctx, php, userId) => {
-    const user = ctx.users.byId(userId);
-    return Promise.resolve(user === undefined ? null : loginAndRedirect(ctx, php, user));
-  },
+  signedUrlLogin: signedUrlLoginWithoutExpiration,
 };
