@@ -1,6 +1,7 @@
 /**
  * The life of a WordPress login in the mock, on its injected clock: cookie expiry, sessions, logout, AAM's
- * signed-URL login and the access expiration it stores — as measured on the real 6.9.32 site.
+ * signed-URL login and the access expiration it stores — as measured on the real 6.9.32 site (and on 6.9.51, which
+ * stores none).
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -175,6 +176,29 @@ describe("AAM's signed-URL login and the access expiration it stores", () => {
       assert.equal(reply.status, 401);
       assert.equal(setCookies(reply).length, 17);
       assert.equal((await site.call('GET', LIST, { headers: loggedIn(cookies), token: admin })).status, 200, 'next time the dead cookie is ignored');
+    } finally {
+      await site.close();
+    }
+  });
+});
+
+describe("AAM 6.9.51's signed-URL login stores no access expiration (measured on the real 6.9.51 site)", () => {
+  test('neither exp nor a passed trigger logs the session out: the cookie keeps its user logged in', async () => {
+    const site = await openSite({ aamVersion: '6.9.51' });
+    try {
+      const admin = site.mock.issueToken('admin');
+      for (const claims of [{}, { trigger: { expires: 1, action: 'logout' } }]) {
+        const created = await site.call('POST', '/wp-json/aam/v2/service/jwts?user_id=4', { token: admin, json: { expires_in: '+1 hour', additional_claims: claims } });
+        assert.equal(created.status, 200, created.body);
+        const login = await site.call('GET', `/aam-contract-signed-url?aam-jwt=${created.json().token}`);
+        assert.deepEqual([login.status, setCookies(login).length], [302, 3]);
+        const cookies = cookiesOf(login);
+        site.clock.seconds = T0 + 7200; // past the token's exp
+        const nonce = await site.call('GET', NONCE_URL, { headers: loggedIn(cookies) });
+        assert.deepEqual([nonce.status, setCookies(nonce).length], [200, 0], JSON.stringify(claims));
+        assert.match(nonce.body, /^[0-9a-f]{10}$/);
+        site.clock.seconds = T0;
+      }
     } finally {
       await site.close();
     }

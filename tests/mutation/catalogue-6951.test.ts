@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CATALOGUE_6951 } from './aam-6.9.51/catalogue.js';
 import { routeOf6951, tokenIdOf } from './aam-6.9.51/routes.js';
-import { REST_ROUTES, type ProxiedRequest, type Route } from './exchange.js';
+import { ROUTES, type ProxiedRequest, type Route } from './exchange.js';
 
 const req = (method: string, url: string, headers: Record<string, string> = {}): ProxiedRequest => ({ method, url, headers, body: '' });
 
@@ -21,6 +21,9 @@ const ROUTE_CASES: readonly [ProxiedRequest, Route | undefined][] = [
   [req('GET', '/wp-json/aam/v2/service/jwt/not_valid'), undefined],
   [req('POST', '/wp-json/aam/v2/jwt/validate'), 'validateToken'],
   [req('POST', '/wp-json/aam/v1/authenticate'), 'authenticateV1'],
+  [req('GET', '/wp-admin/admin-ajax.php?action=rest-nonce'), 'getRestNonce'],
+  [req('GET', '/aam-contract-signed-url?aam-jwt=x&redirect_to=/wp-json/'), 'signedUrlLogin'],
+  [req('GET', '/wp-json/aam/v2/service/jwts?aam-jwt=x'), 'listTokens'],
 ];
 
 for (const [request, route] of ROUTE_CASES) {
@@ -34,10 +37,10 @@ test('tokenIdOf: the path id, or the query-string id that wins over it', () => {
   assert.equal(tokenIdOf(req('GET', '/wp-json/aam/v2/service/jwt/abc-1?id=def-2')), 'def-2');
 });
 
-test('the 6.9.51 catalogue: unique ids, at least 25 faults, every REST route of the API hit by some fault (6.9.51 documents no admin-ajax or signed-URL operation)', () => {
+test('the 6.9.51 catalogue: unique ids, at least 25 faults, every route of the API (REST, admin-ajax, signed URL) hit by some fault', () => {
   const ids = CATALOGUE_6951.faults.map((fault) => fault.id);
   assert.equal(new Set(ids).size, ids.length);
   assert.ok(ids.length >= 25);
   const hit = new Set(CATALOGUE_6951.faults.flatMap((fault) => fault.routes));
-  assert.deepEqual(REST_ROUTES.filter((route) => !hit.has(route)), []);
+  assert.deepEqual(ROUTES.filter((route) => !hit.has(route)), []);
 });

@@ -68,11 +68,19 @@ export function effectiveMethod(req: ProxiedRequest): string {
   return (fromHeader ?? queryOf(req.url).get('_method') ?? method).toUpperCase();
 }
 
-/** Which route of the API WordPress would match (case-insensitive, trailing slash ignored), or undefined. */
-export function routeOf(req: ProxiedRequest): Route | undefined {
+/** The site route (not REST) a request names, in every AAM 6.9 generation: admin-ajax, or a signed-URL login. */
+export function siteRouteOf(req: ProxiedRequest): Route | undefined {
   const raw = req.url.split('?')[0] ?? '';
   if (raw === '/wp-admin/admin-ajax.php') return 'getRestNonce';
   if (!/^\/wp-json(\/|$)/i.test(raw) && queryOf(req.url).has('aam-jwt')) return 'signedUrlLogin';
+  return undefined;
+}
+
+/** Which route of the API WordPress would match (case-insensitive, trailing slash ignored), or undefined. */
+export function routeOf(req: ProxiedRequest): Route | undefined {
+  const site = siteRouteOf(req);
+  if (site !== undefined) return site;
+  const raw = req.url.split('?')[0] ?? '';
   const path = raw.replace(/^\/wp-json/i, '').replace(/\/+$/, '').toLowerCase();
   const method = effectiveMethod(req);
   if (path === '/aam/v2/service/jwt') return method === 'GET' ? 'listTokens' : method === 'POST' ? 'createToken' : undefined;

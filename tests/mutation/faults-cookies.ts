@@ -48,6 +48,27 @@ function cookieWithoutNonce(serviceRoutes: readonly string[]): FaultHandler {
   };
 }
 
+/** The first answer to a request carrying a signed-URL login's cookie logs that session out, as when an access expiration has passed. */
+function signedUrlSessionLoggedOut(): FaultHandler {
+  const signed = new Set<string>();
+  const deletions = Array.from({ length: 17 }, (_, i) => `wordpress_${String(i).padStart(2, '0')}=%20; expires=Thu, 01-Jan-1970 00:00:01 GMT; Max-Age=0; path=/`);
+  return {
+    response: (req, res, route) => {
+      if (route === 'signedUrlLogin') {
+        for (const line of setCookies(res)) {
+          const pair = line.split(';')[0] ?? '';
+          if (LOGGED_IN.test(pair.split('=')[0] ?? '')) signed.add(pair);
+        }
+        return undefined;
+      }
+      const cookie = loggedInCookie(req);
+      if (cookie === undefined || !signed.delete(cookie)) return undefined;
+      if (route === 'getRestNonce') return { status: 400, headers: { ...withSetCookies(res, deletions).headers }, body: '0' };
+      return withSetCookies(withJson(res, 401, restError('rest_forbidden', 'Sorry, you are not allowed to do that.', 401)), deletions);
+    },
+  };
+}
+
 /** The routes of a generation that WordPress' cookie authentication faults act on. */
 export interface CookieRoutes {
   /** every REST route (WordPress' cookie check runs on all of them) */
@@ -92,14 +113,15 @@ export function cookieAuthFaults(routes: CookieRoutes): { readonly check: readon
   };
 }
 
-const AUTH_6932 = cookieAuthFaults({ rest: REST_ROUTES, service: SERVICE_ROUTES, logins: ['authenticate', 'authenticateV1', 'signedUrlLogin'] });
+const AUTH_69 = cookieAuthFaults({ rest: REST_ROUTES, service: SERVICE_ROUTES, logins: ['authenticate', 'authenticateV1', 'signedUrlLogin'] });
 
-export const COOKIE_FAULTS: readonly Fault[] = [
-  ...AUTH_6932.check,
+/** WordPress' cookie authentication, AAM's logins and the signed-URL login's cookies: the same in every AAM 6.9 generation. */
+export const WORDPRESS_COOKIE_FAULTS: readonly Fault[] = [
+  ...AUTH_69.check,
   answerFault('legacy-login-no-cookies', 'the legacy login no longer sets WordPress cookies', ['authenticateV1'], (_req, res) =>
     res.status === 200 && setCookies(res).length > 0 ? withSetCookies(res, []) : undefined,
   ),
-  ...AUTH_6932.loginCookies,
+  ...AUTH_69.loginCookies,
   answerFault('auth-cookie-login-ignored', 'with neither username nor password the auth cookie does not log anyone in (403 empty_username)', ['authenticate'], (req, res) => {
     const body = parseJson(req.body);
     if (res.status !== 200 || !isRecord(body) || 'username' in body || headerOf(req.headers, 'cookie') === undefined) return undefined;
@@ -124,9 +146,25 @@ export const COOKIE_FAULTS: readonly Fault[] = [
     const to = queryOf(req.url).get('redirect_to');
     return res.status === 302 && to !== null && /^https?:/.test(to) && res.headers.location !== to ? { ...res, headers: { ...res.headers, location: to } } : undefined;
   }),
+];
+
+/** 6.9.11–6.9.32: the signed-URL login stores the token's expiration; a fault that drops it. */
+export const COOKIE_FAULTS: readonly Fault[] = [
+  ...WORDPRESS_COOKIE_FAULTS,
   answerFault('signed-url-no-expiration', "the signed-URL login stores no access expiration: the user's session outlives the token's expiration", ['getRestNonce', ...SERVICE_ROUTES], (_req, res) => {
     const lines = setCookies(res);
     if (lines.length !== 17) return undefined;
     return res.status === 400 ? { status: 200, headers: { ...withSetCookies(res, []).headers }, body: '0123456789' } : withSetCookies(res, []);
   }),
+];
+
+/** 6.9.33–6.9.51: the signed-URL login stores no expiration; a fault that logs its session out as 6.9.32 would. */
+export const COOKIE_FAULTS_6951: readonly Fault[] = [
+  ...WORDPRESS_COOKIE_FAULTS,
+  {
+    id: 'signed-url-session-logged-out',
+    description: "a signed-URL login's session is logged out on its first use (as if the token's expiration or trigger had been stored)",
+    routes: ['getRestNonce', ...SERVICE_ROUTES],
+    start: signedUrlSessionLoggedOut,
+  },
 ];

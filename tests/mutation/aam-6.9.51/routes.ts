@@ -1,4 +1,4 @@
-import { effectiveMethod, PUBLIC_ROUTES, type ProxiedRequest, type Route } from '../exchange.js';
+import { effectiveMethod, PUBLIC_ROUTES, siteRouteOf, type ProxiedRequest, type Route } from '../exchange.js';
 
 /** The paths of AAM 6.9.51's routes (where a wrong method is a wrong method, not an unknown route). */
 export const KNOWN_PATHS_6951 = /^\/wp-json\/aam\/v[12]\/(service\/jwts|service\/jwt\/[\da-z-]+|jwt\/(validate|refresh|revoke)|authenticate|validate-jwt|refresh-jwt)\/?$/i;
@@ -11,6 +11,8 @@ export function tokenIdOf(req: ProxiedRequest): string | undefined {
 
 /** Which route of AAM 6.9.51's API WordPress would match (case-insensitive, trailing slash ignored), or undefined. */
 export function routeOf6951(req: ProxiedRequest): Route | undefined {
+  const site = siteRouteOf(req);
+  if (site !== undefined) return site;
   const path = req.url.split('?')[0]?.replace(/^\/wp-json/i, '').replace(/\/+$/, '').toLowerCase() ?? '';
   const method = effectiveMethod(req);
   if (path === '/aam/v2/service/jwts') return ({ GET: 'listTokens', POST: 'createToken', DELETE: 'resetTokens' } as const)[method];
