@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lint } from './redocly-lint.js';
-import { PUBLIC_ROUTE_ROWS_6X, registerRouteTableTests } from './route-table.js';
+import { COOKIE_ROUTE_ROWS_6X, registerRouteTableTests, SERVICE_SECURITY_6X } from './route-table.js';
 import type { RouteRow } from './route-table.js';
 import { isObject, listOperations, loadSpec, specFileOf } from './spec-document.js';
 import { registerExampleTests } from './spec-examples.js';
@@ -19,15 +19,17 @@ const doc = loadSpec(FILE);
  * Observed on a real WordPress 6.1.9 + AAM 6.9.51 site (transcripts-6.9.51.md and the contract run). Every route
  * also answers 400 `rest_invalid_json` to a malformed JSON body; the token-management routes 400 to a `user_id`
  * that is not an integer (and list/get/create to a bad `fields` item), 401 anonymously, 403 without the
- * capabilities. Not listed: 404 `rest_no_route`, which no request matching one of these operations produces.
+ * capabilities; every REST route 403 `rest_cookie_invalid_nonce` to a wrong WordPress nonce, and the legacy
+ * login 500 on a `refreshableJWT` it may not grant (measured). Not listed: 404 `rest_no_route`, which no request
+ * matching one of these operations produces. The last two rows are on the site itself (admin-ajax, signed URL).
  */
 const ROUTES: readonly RouteRow[] = [
-  { path: '/aam/v2/service/jwts', method: 'get', operationId: 'listTokens', statuses: [200, 400, 401, 403], secured: true, deprecated: false },
-  { path: '/aam/v2/service/jwts', method: 'post', operationId: 'createToken', statuses: [200, 400, 401, 403, 500, 507], secured: true, deprecated: false },
-  { path: '/aam/v2/service/jwts', method: 'delete', operationId: 'resetTokens', statuses: [200, 400, 401, 403, 507], secured: true, deprecated: false },
-  { path: '/aam/v2/service/jwt/{id}', method: 'get', operationId: 'getToken', statuses: [200, 400, 401, 403, 404], secured: true, deprecated: false },
-  { path: '/aam/v2/service/jwt/{id}', method: 'delete', operationId: 'deleteToken', statuses: [200, 400, 401, 403, 404, 507], secured: true, deprecated: false },
-  ...PUBLIC_ROUTE_ROWS_6X,
+  { path: '/aam/v2/service/jwts', method: 'get', operationId: 'listTokens', statuses: [200, 400, 401, 403], secured: true, deprecated: false, security: SERVICE_SECURITY_6X },
+  { path: '/aam/v2/service/jwts', method: 'post', operationId: 'createToken', statuses: [200, 400, 401, 403, 500, 507], secured: true, deprecated: false, security: SERVICE_SECURITY_6X },
+  { path: '/aam/v2/service/jwts', method: 'delete', operationId: 'resetTokens', statuses: [200, 400, 401, 403, 507], secured: true, deprecated: false, security: SERVICE_SECURITY_6X },
+  { path: '/aam/v2/service/jwt/{id}', method: 'get', operationId: 'getToken', statuses: [200, 400, 401, 403, 404], secured: true, deprecated: false, security: SERVICE_SECURITY_6X },
+  { path: '/aam/v2/service/jwt/{id}', method: 'delete', operationId: 'deleteToken', statuses: [200, 400, 401, 403, 404, 507], secured: true, deprecated: false, security: SERVICE_SECURITY_6X },
+  ...COOKIE_ROUTE_ROWS_6X,
 ];
 
 registerRouteTableTests(doc, ROUTES, 'AAM 6.9.51');

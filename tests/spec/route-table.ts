@@ -32,6 +32,23 @@ export const PUBLIC_ROUTE_ROWS_6X: readonly RouteRow[] = [
   { path: '/aam/v1/authenticate', method: 'post', operationId: 'authenticateV1', statuses: [200, 400, 403], secured: false, deprecated: true },
 ];
 
+/** Bearer, or WordPress' login cookie with its nonce: the token-management routes of both 6.9 generations. */
+export const SERVICE_SECURITY_6X = [{ bearerJwt: [] }, { wpCookie: [], wpNonce: [] }];
+
+/**
+ * The public REST rows with WordPress' 403 for a wrong nonce (measured on every route, both 6.9 generations) and
+ * the legacy login's 500 (`refreshableJWT` for a user lacking the capability), then the two rows on the site
+ * itself: admin-ajax' REST nonce and AAM's signed-URL login.
+ */
+export const COOKIE_ROUTE_ROWS_6X: readonly RouteRow[] = [
+  ...PUBLIC_ROUTE_ROWS_6X.map((row) => {
+    const extra = row.operationId === 'authenticateV1' ? [403, 500] : [403];
+    return { ...row, statuses: [...new Set([...row.statuses, ...extra])].sort((a, b) => a - b) };
+  }),
+  { path: '/wp-admin/admin-ajax.php', method: 'get', operationId: 'getRestNonce', statuses: [200, 400], secured: false, deprecated: false, security: [{ wpCookie: [] }] },
+  { path: '/{page}', method: 'get', operationId: 'signedUrlLogin', statuses: [200, 302, 404], secured: false, deprecated: false },
+];
+
 export const routeKey = (path: string, method: string, status: number | string): string => `${method.toUpperCase()} ${path} → ${status}`;
 
 /** The (path, method, status) triples the table has and the spec lacks, and the other way round. */

@@ -4,13 +4,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareWithTable, PUBLIC_ROUTE_ROWS_6X, registerRouteTableTests, routeKey } from './route-table.js';
+import { compareWithTable, COOKIE_ROUTE_ROWS_6X, registerRouteTableTests, routeKey, SERVICE_SECURITY_6X } from './route-table.js';
 import type { RouteRow } from './route-table.js';
 import { getAt, isObject, listOperations, loadSpec, pointerOf } from './spec-document.js';
 import type { JsonObject } from './spec-document.js';
 
-/** Bearer, or WordPress' login cookie with its nonce: the token-management routes of 6.9.32. */
-const SERVICE = [{ bearerJwt: [] }, { wpCookie: [], wpNonce: [] }];
+const SERVICE = SERVICE_SECURITY_6X;
 
 /**
  * Transcribed from the reference. Every route also answers 400 `rest_invalid_json` to a malformed JSON body
@@ -29,16 +28,8 @@ const ROUTES: readonly RouteRow[] = [
   { path: '/aam/v2/service/jwt/reset', method: 'post', operationId: 'resetTokens', statuses: [200, 400, 401, 403, 500], secured: true, deprecated: false, security: SERVICE },
   { path: '/aam/v2/service/jwt/reset', method: 'put', operationId: 'resetTokensPut', statuses: [200, 400, 401, 403, 500], secured: true, deprecated: false, security: SERVICE },
   { path: '/aam/v2/service/jwt/reset', method: 'patch', operationId: 'resetTokensPatch', statuses: [200, 400, 401, 403, 500], secured: true, deprecated: false, security: SERVICE },
-  ...PUBLIC_ROUTE_ROWS_6X.map((row) => withCookieCheck(row)),
-  { path: '/wp-admin/admin-ajax.php', method: 'get', operationId: 'getRestNonce', statuses: [200, 400], secured: false, deprecated: false, security: [{ wpCookie: [] }] },
-  { path: '/{page}', method: 'get', operationId: 'signedUrlLogin', statuses: [200, 302, 404], secured: false, deprecated: false },
+  ...COOKIE_ROUTE_ROWS_6X,
 ];
-
-/** A public REST row with WordPress' 403 for a wrong nonce (and the legacy login's 500). */
-function withCookieCheck(row: RouteRow): RouteRow {
-  const extra = row.operationId === 'authenticateV1' ? [403, 500] : [403];
-  return { ...row, statuses: [...new Set([...row.statuses, ...extra])].sort((a, b) => a - b) };
-}
 
 const doc = loadSpec();
 const key = routeKey;
