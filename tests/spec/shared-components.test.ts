@@ -23,15 +23,18 @@ const generations = readdirSync(SPEC_DIR, { withFileTypes: true })
 const own = new Map(generations.map((g) => [g, componentsOf(`${SPEC_DIR}${g}/openapi.yaml`)]));
 const bundled = new Map(generations.map((g) => [g, bundleSpecFile(`${SPEC_DIR}${g}/openapi.yaml`).components as Components]));
 
-/** The `#/components/<section>/<name>` references inside a value, as [section, name] pairs. */
-function localRefsOf(value: unknown): Array<[string, string]> {
-  if (Array.isArray(value)) return value.flatMap(localRefsOf);
+/**
+ * The component references inside a value of shared file `file`, as [shared file, section, name]: a local
+ * `#/components/<section>/<name>` names a piece of `file`, `./<other>.yaml#/components/…` one of another shared file.
+ */
+function componentRefsOf(value: unknown, file: string): Array<[string, string, string]> {
+  if (Array.isArray(value)) return value.flatMap((item) => componentRefsOf(item, file));
   if (value === null || typeof value !== 'object') return [];
-  const refs: Array<[string, string]> = [];
+  const refs: Array<[string, string, string]> = [];
   for (const [key, entry] of Object.entries(value)) {
-    const match = key === '$ref' && typeof entry === 'string' ? /^#\/components\/([^/]+)\/([^/]+)$/.exec(entry) : null;
-    if (match !== null) refs.push([match[1] ?? '', match[2] ?? '']);
-    else refs.push(...localRefsOf(entry));
+    const match = key === '$ref' && typeof entry === 'string' ? /^(?:\.\/([^#/]+\.yaml))?#\/components\/([^/]+)\/([^/]+)$/.exec(entry) : null;
+    if (match !== null) refs.push([match[1] ?? file, match[2] ?? '', match[3] ?? '']);
+    else refs.push(...componentRefsOf(entry, file));
   }
   return refs;
 }
@@ -52,8 +55,9 @@ describe('spec/shared: components shared only where generations are identical', 
         it(`${file} ${section}/${name}: no generation writes out its own copy instead of the alias`, () => {
           const sharedValue = bundled.get(generations.find((g) => isDeepStrictEqual(own.get(g)?.[section]?.[name], { $ref: ref })) ?? '')?.[section]?.[name];
           // a generation could alias the piece only when the pieces it references are that generation's aliases of
-          // the same shared pieces (e.g. AAM 7's InvalidJsonError reads the same but points at its own WpRestError)
-          const couldAlias = (g: string): boolean => localRefsOf(shared[section]?.[name]).every(([s, n]) => isDeepStrictEqual(own.get(g)?.[s]?.[n], { $ref: `../shared/${file}#/components/${s}/${n}` }));
+          // the same shared pieces (e.g. AAM 7's InvalidJsonError reads the same but points at its own WpRestError),
+          // in the same shared file or in another one
+          const couldAlias = (g: string): boolean => componentRefsOf(shared[section]?.[name], file).every(([f, s, n]) => isDeepStrictEqual(own.get(g)?.[s]?.[n], { $ref: `../shared/${f}#/components/${s}/${n}` }));
           const copies = generations.filter((g) => !isDeepStrictEqual(own.get(g)?.[section]?.[name], { $ref: ref }) && sharedValue !== undefined && isDeepStrictEqual(bundled.get(g)?.[section]?.[name], sharedValue) && couldAlias(g));
           assert.deepEqual(copies, []);
         });
