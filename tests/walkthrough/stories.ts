@@ -26,6 +26,12 @@ const LEGACY_V1: readonly Step[] = [
   ['Log in and get a JWT (deprecated v1)', 200],
 ];
 
+/** WordPress' cookie authentication: a nonce for the legacy login's cookie, then the example signed URL (not this site's token: the page, 404). */
+const COOKIE_AUTHENTICATION: readonly Step[] = [
+  ['Get a REST nonce for a login cookie', 200],
+  ['Log in through a signed URL (?aam-jwt=)', 404],
+];
+
 export const STORIES: Readonly<Record<string, Story>> = {
   'aam-6.9.32': [
     ...LOGIN_AND_MANAGE,
@@ -33,10 +39,9 @@ export const STORIES: Readonly<Record<string, Story>> = {
     ['Delete all tokens of a user (PUT)', 500],
     ['Delete all tokens of a user (PATCH)', 500],
     ...LEGACY_V1,
-    ['Get a REST nonce for a login cookie', 200],
-    ['Log in through a signed URL (?aam-jwt=)', 404],
+    ...COOKIE_AUTHENTICATION,
   ],
-  'aam-6.9.51': [...LOGIN_AND_MANAGE, ...LEGACY_V1],
+  'aam-6.9.51': [...LOGIN_AND_MANAGE, ...LEGACY_V1, ...COOKIE_AUTHENTICATION],
   // 7.x: validate, refresh (by id and the public route) and revoke with each of POST, PUT and PATCH; a refresh
   // keeps the id; once revoked the token is unregistered (507) and its id gone (404)
   'aam-7.1.1': [
