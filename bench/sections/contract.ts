@@ -4,6 +4,8 @@
  * - bare Newman: the collection with every script removed, run by Newman in a plain Node process (the
  *   floor: Newman sending the same requests); the mock runs in its own process, started before and not counted;
  * - the sandbox's floor: the same collection with every script replaced by one trivial line (events kept);
+ * - the least any in-Newman test can cost: only the collection's test, as that trivial line (one sandbox run
+ *   per request, no pre-request);
  * - Newman with our collection (every assertion), the same way;
  * - `npm run contract` as a whole (npm, the runner, checking the generated files, starting the mock in the
  *   same process, Newman, coverage, the JUnit and HTML reports).
@@ -18,7 +20,7 @@ import { measureProcess, type Measurement } from '../lib/measure.js';
 import { ROOT_DIR } from '../lib/paths.js';
 import { startServerProcess } from '../lib/server-process.js';
 
-export type ContractTool = 'bare' | 'trivial' | 'ours' | 'contract' | 'before-ours' | 'before-contract';
+export type ContractTool = 'bare' | 'one-test' | 'trivial' | 'ours' | 'contract' | 'before-ours' | 'before-contract';
 
 export interface ContractSeries {
   readonly wallMs: number[];
@@ -60,7 +62,7 @@ const COLLECTION = join(ROOT_DIR, 'collections', 'aam-6.9.32.postman_collection.
 const ENVIRONMENT = join(ROOT_DIR, 'environments', 'aam-6.9.32', 'local.postman_environment.json');
 
 /** One Newman run of the folder against a fresh mock in its own process. */
-async function newmanRound(mode: 'bare' | 'trivial' | 'full', collection = COLLECTION): Promise<Measurement> {
+async function newmanRound(mode: 'bare' | 'one-test' | 'trivial' | 'full', collection = COLLECTION): Promise<Measurement> {
   const mock = await startServerProcess({
     name: 'our mock',
     command: process.execPath,
@@ -97,7 +99,7 @@ export async function runContractSection(options: ContractOptions): Promise<Cont
   }
   const empty = (): ContractSeries => ({ wallMs: [], cpuMs: [], peakRssKib: [] });
   const baseline = options.baseline ?? '';
-  const tools: ContractTool[] = ['bare', 'trivial', 'ours', 'contract', ...(baseline === '' ? [] : (['before-ours', 'before-contract'] as const))];
+  const tools: ContractTool[] = ['bare', 'one-test', 'trivial', 'ours', 'contract', ...(baseline === '' ? [] : (['before-ours', 'before-contract'] as const))];
   const series: Partial<Record<ContractTool, ContractSeries>> = Object.fromEntries(tools.map((tool) => [tool, empty()]));
   const failures: string[] = [];
   let counts: { requests: number; assertions: number } | undefined;
@@ -105,6 +107,8 @@ export async function runContractSection(options: ContractOptions): Promise<Cont
     switch (tool) {
       case 'bare':
         return newmanRound('bare');
+      case 'one-test':
+        return newmanRound('one-test');
       case 'trivial':
         return newmanRound('trivial');
       case 'ours':

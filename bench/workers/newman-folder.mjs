@@ -1,6 +1,6 @@
 /**
  * One Newman run of a collection's "Contract scenarios" folder in this (plain Node) process, no reporters:
- * `node newman-folder.mjs COLLECTION ENVIRONMENT REST_URL [--bare | --trivial]`. `--bare` removes every script
+ * `node newman-folder.mjs COLLECTION ENVIRONMENT REST_URL [--bare | --trivial | --one-test]`. `--bare` removes every script
  * from the collection first (the floor: Newman sending the same requests); `--trivial` replaces every script
  * with one trivial line (`pm.variables.get("x")`), keeping the events: the sandbox's own cost of running the
  * suite's scripts (a pre-request per step, the collection's test) before any work. Prints one JSON line
@@ -14,12 +14,22 @@ const newman = require('newman');
 
 const [collectionPath, environmentPath, restUrl, flag] = process.argv.slice(2);
 if (restUrl === undefined) {
-  process.stderr.write('usage: newman-folder.mjs COLLECTION ENVIRONMENT REST_URL [--bare | --trivial]\n');
+  process.stderr.write('usage: newman-folder.mjs COLLECTION ENVIRONMENT REST_URL [--bare | --trivial | --one-test]\n');
   process.exit(2);
 }
 const bare = flag === '--bare';
-const trivial = flag === '--trivial';
+const oneTest = flag === '--one-test';
+const trivial = flag === '--trivial' || oneTest;
 const collection = JSON.parse(readFileSync(collectionPath, 'utf8'));
+if (oneTest) {
+  const strip = (node) => {
+    delete node.event;
+    for (const child of node.item ?? []) strip(child);
+  };
+  const test = (collection.event ?? []).filter((event) => event.listen === 'test');
+  strip(collection);
+  collection.event = test;
+}
 if (trivial) {
   const replace = (node) => {
     for (const event of node.event ?? []) event.script.exec = ['"use sandbox2";', 'pm.variables.get("x");'];
