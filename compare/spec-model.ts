@@ -3,7 +3,7 @@
  * method, REST route, parameters and body properties (local `$ref`s resolved).
  */
 import { fileURLToPath } from 'node:url';
-import { bundleSpecFile } from '../generators/bundle-spec.js';
+import { bundleSpecFile } from '../generators/bundle-spec-file.js';
 
 /** One parameter or body property the generator can vary. */
 export interface FieldModel {

@@ -11,11 +11,9 @@
  * so that the rest of the document keeps its local `#/components/…` references. `inlineComponentAliases`
  * replaces each alias by the shared component itself, which is sound when every reference inside that
  * component names a piece the spec aliases under the same name (its meaning is then the same in the spec).
- * The generator inlines what is sound and resolves the rest itself; `bundleSpecFile` (for tools that want
- * one document) refuses anything else that points to another file, naming file and JSON pointer.
+ * The generator inlines what is sound and resolves the rest itself; `bundleSpecFile` (bundle-spec-file.ts, for
+ * tools that want one document) refuses anything else that points to another file, naming file and JSON pointer.
  */
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { SpecError } from './errors.js';
 import { collectRefs, displayPath, pointerOf, splitRef, type LoadedSpec, type Location } from './load-spec.js';
 import { getAtPointer } from './lib/json-pointer.js';
@@ -56,30 +54,6 @@ export function inlineComponentAliases<T extends SpecFiles>(spec: T, options: { 
   return strictCheck({ ...spec, doc: next, documents }, options);
 }
 
-/** Loads a spec and the files its component aliases name, synchronously, as one document (strict). */
-export function bundleSpecFile(file: string): JsonObject {
-  const documents = new Map<string, unknown>();
-  const read = (path: string): unknown => {
-    if (!documents.has(path)) {
-      try {
-        documents.set(path, parse(readFileSync(path, 'utf8')));
-      } catch (cause) {
-        throw new SpecError('ERR_SPEC_READ', displayPath(path), '', `cannot read or parse the file: ${(cause as Error).message}`, { cause });
-      }
-    }
-    return documents.get(path);
-  };
-  const doc = read(file);
-  if (!isObject(doc)) throw new SpecError('ERR_SPEC_INVALID', displayPath(file), '', 'the document is not an object');
-  for (const entries of Object.values(isObject(doc.components) ? doc.components : {})) {
-    for (const entry of Object.values(isObject(entries) ? entries : {})) {
-      const target = aliasTarget(entry, file);
-      if (target !== undefined) read(target.file);
-    }
-  }
-  return inlineComponentAliases({ rootFile: file, doc, documents }, { strict: true }).doc;
-}
-
 function strictCheck<T extends SpecFiles>(spec: T, options: { strict?: boolean }): T {
   if (options.strict !== true) return spec;
   for (const ref of collectRefs(spec.doc)) {
@@ -90,7 +64,8 @@ function strictCheck<T extends SpecFiles>(spec: T, options: { strict?: boolean }
   return spec;
 }
 
-function aliasTarget(entry: unknown, fromFile: string): Location | undefined {
+/** Where a component alias (`{$ref: '<file>#/…'}` naming another file) points; `undefined` for anything else. */
+export function aliasTarget(entry: unknown, fromFile: string): Location | undefined {
   if (!isObject(entry) || typeof entry.$ref !== 'string' || entry.$ref.startsWith('#')) return undefined;
   return splitRef(entry.$ref, fromFile);
 }

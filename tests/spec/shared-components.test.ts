@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { bundleSpecFile } from '../../generators/bundle-spec.js';
+import { bundleSpecFile } from '../../generators/bundle-spec-file.js';
 
 const SPEC_DIR = fileURLToPath(new URL('../../spec/', import.meta.url));
 type Components = Record<string, Record<string, unknown>>;

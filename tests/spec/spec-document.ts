@@ -3,7 +3,7 @@
  * Not a test file itself (the runner only picks up `*.test.ts`).
  */
 import { fileURLToPath } from 'node:url';
-import { bundleSpecFile } from '../../generators/bundle-spec.js';
+import { bundleSpecFile } from '../../generators/bundle-spec-file.js';
 
 /** The spec of one generation folder, e.g. `aam-6.9.51`. */
 export function specFileOf(folder: string): string {
