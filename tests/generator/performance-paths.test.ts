@@ -4,6 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { STATUS_CODES } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -90,6 +91,29 @@ test('stableId is a fixed RFC 9562 v5 UUID (ids of committed collections never c
     assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   }
 });
+
+/** RFC 9562 §5.5 from first principles: SHA-1 of namespace bytes + name bytes, version and variant set. */
+function uuidV5(name: string): string {
+  const digest = createHash('sha1').update(Buffer.from('b3f1c7de4a1e5d2b9c6e0a9d2f6c1e47', 'hex')).update(name, 'utf8').digest();
+  digest[6] = ((digest[6] ?? 0) & 0x0f) | 0x50;
+  digest[8] = ((digest[8] ?? 0) & 0x3f) | 0x80;
+  const hex = digest.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+const idNames: Array<[string, string[]]> = [
+  ['short', ['item', 'listTokens']],
+  ['non-ASCII and astral', ['é😀', 'ü']],
+  ['one unit short of the scratch buffer', ['x'.repeat(341)]],
+  ['longer than the scratch buffer', ['x'.repeat(342)]],
+  ['much longer, non-ASCII', ['€'.repeat(5000), 'y']],
+  ['a short name after a long one (no stale bytes)', ['z']],
+];
+for (const [name, parts] of idNames) {
+  test(`stableId = UUID v5 of the joined name: ${name}`, () => {
+    assert.equal(stableId(...parts), uuidV5(parts.join('\u0000')));
+  });
+}
 
 test('a spec loaded twice generates the same collection (caches are per spec and per schema object)', async () => {
   const file = path('spec/aam-6.9.32/openapi.yaml');
