@@ -14,17 +14,25 @@ import { isAscii, isUtf8 } from 'node:buffer';
 
 /** Same value (or same error) as `JSON.parse(bytes.toString('utf8'))`. */
 export function parseJsonBytes(bytes: Buffer): unknown {
-  let ascii = bytes;
-  if (!isAscii(bytes)) {
-    if (!isUtf8(bytes)) return JSON.parse(bytes.toString('utf8')) as unknown;
-    ascii = escapeNonAscii(bytes);
-  }
+  const text = jsonText(bytes);
+  if (text === undefined) return JSON.parse(bytes.toString('utf8')) as unknown;
   try {
-    return JSON.parse(ascii.toString('latin1')) as unknown;
+    return JSON.parse(text) as unknown;
   } catch {
     // the plain path throws the error (message, position) a caller expects
     return JSON.parse(bytes.toString('utf8')) as unknown;
   }
+}
+
+/**
+ * The text to give JSON.parse instead of `bytes.toString('utf8')`: a one-byte ASCII string that parses to
+ * the same value (and fails on the same documents, with other positions); `undefined` when the bytes are
+ * not valid UTF-8 and only the plain path gives the same value.
+ */
+export function jsonText(bytes: Buffer): string | undefined {
+  if (isAscii(bytes)) return bytes.toString('latin1');
+  if (!isUtf8(bytes)) return undefined;
+  return escapeNonAscii(bytes).toString('latin1');
 }
 
 /** Bytes scanned at once for non-ASCII ones (natively, `isAscii`): most blocks of a spec have none. */

@@ -15,6 +15,7 @@ import {
   contractPrerequestExec, generateCollection, generateEnvironments, loadSpec, projectVariants, serializeJson, SpecError,
   type OperationContract, type PostmanCollection, type PostmanFolder, type PostmanItem,
 } from '../../generators/index.js';
+import { jsonErrorPosition } from '../../generators/load-spec.js';
 import { postmanPath } from '../../generators/transform/operation-object.js';
 import { serverUrl } from '../../generators/transform/collection.js';
 import { allowNull, definitionRef } from '../../generators/transform/schema-object.js';
@@ -360,6 +361,30 @@ test('a broken JSON spec fails with ERR_SPEC_PARSE naming the file, line and col
     return true;
   });
 });
+
+const brokenNonAscii: Array<[string, string]> = [
+  ['a bad token after non-ASCII text', '{"openapi": "3.1.0", "info": {"title": "Café € 😀", "version": tru}}'],
+  ['text after the document (the message has a position)', '{"openapi": "3.1.0", "info": {"title": "Café € 😀"}}\n  x'],
+];
+for (const [name, text] of brokenNonAscii) {
+  test(`a broken JSON spec with non-ASCII text, ${name}: the message of the UTF-8 text`, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gen-'));
+    const file = join(dir, 'spec.json');
+    await writeFile(file, text);
+    let message = '';
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    await assert.rejects(loadSpec(file), (err: unknown) => {
+      assert.ok(err instanceof SpecError);
+      assert.equal(err.code, 'ERR_SPEC_PARSE');
+      assert.ok(err.message.endsWith(`spec.json: invalid JSON${jsonErrorPosition(text, message)}: ${message}`), err.message);
+      return true;
+    });
+  });
+}
 
 test('a JSON spec with a broken $ref names the file and the pointer of the $ref', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'gen-'));
