@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LocatedInputError } from './errors.js';
 import { displayPath } from './load-spec.js';
+import { tuneV8ForOneShot } from './lib/one-shot-v8.js';
 import { planOutputs } from './plan-outputs.js';
 import type { PlanOptions } from './plan-outputs.js';
 import { projectPlans } from './project.js';
@@ -107,6 +108,8 @@ export function runGenerate(argv: string[]): Promise<number> {
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
+  // a one-shot process: V8 settings for a short run (lib/one-shot-v8.ts)
+  tuneV8ForOneShot();
   void runGenerate(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
