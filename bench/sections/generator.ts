@@ -3,7 +3,7 @@
  * and Portman (without Newman), interleaved (A B C A B C …), one fresh process per conversion.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildGenerator } from '../../generators/build.js';
 import { generatorAvailable } from '../workers/load-generator.js';
@@ -45,6 +45,10 @@ export interface BaselineResult {
   readonly label: string;
   readonly wallMs: number;
   readonly peakRssKib: number;
+  /** Median CPU time (user + system), ms (results before the floors were added have none). */
+  readonly cpuMs?: number;
+  /** Which floor this is, for the report's arithmetic (absent: a start-up baseline). */
+  readonly floor?: 'read-parse' | 'write' | 'read-parse-write';
 }
 
 /** Where our generator's time goes, from one in-process run per spec. */
@@ -136,18 +140,43 @@ function summarizeError(m: Measurement): string {
   return `exit ${String(m.exitCode)}: ${failureLine(`${m.stdoutTail}\n${m.stderrTail}`)}`;
 }
 
-async function measureBaselines(bundle: string | undefined): Promise<BaselineResult[]> {
-  const cases: [string, string[]][] = [
-    ['node -e 0 (process start floor)', ['-e', '0']],
-    ['node --import tsx (empty script; the loader our generator runs under)', [...TSX_IMPORT, '-e', '0']],
+/** Labels of the floors, by kind (the report finds them by `floor`). */
+export const FLOOR_LABELS = {
+  'read-parse': "read + JSON.parse of GitHub's spec (13 MB), nothing else",
+  write: 'write the collection\'s bytes (same size) from memory, nothing else',
+  'read-parse-write': 'the identity converter: read, JSON.parse, JSON.stringify(…, null, 2), write',
+} as const;
+
+async function measureBaselines(bundle: string | undefined, outputBytes: number): Promise<BaselineResult[]> {
+  const scratch = join(CACHE_DIR, 'generator', 'floor.json');
+  const floor = join(WORKERS_DIR, 'floor.mjs');
+  const cases: Array<[string, string[], BaselineResult['floor']]> = [
+    ['node -e 0 (process start floor)', ['-e', '0'], undefined],
+    ['node --import tsx (empty script; the loader our generator runs under)', [...TSX_IMPORT, '-e', '0'], undefined],
   ];
-  if (bundle !== undefined) cases.push(['node dist/generate.mjs --help (the bundled CLI starting, no conversion)', [bundle, '--help']]);
+  if (bundle !== undefined) cases.push(['node dist/generate.mjs --help (the bundled CLI starting, no conversion)', [bundle, '--help'], undefined]);
+  if (existsSync(GITHUB_SPEC)) {
+    cases.push(
+      [FLOOR_LABELS['read-parse'], [floor, 'read-parse', GITHUB_SPEC], 'read-parse'],
+      [FLOOR_LABELS.write, [floor, 'write', scratch, String(outputBytes)], 'write'],
+      [FLOOR_LABELS['read-parse-write'], [floor, 'read-parse-write', GITHUB_SPEC, scratch], 'read-parse-write'],
+    );
+  }
   const out: BaselineResult[] = [];
-  for (const [label, args] of cases) {
+  for (const [label, args, kind] of cases) {
     const samples: Measurement[] = [];
     for (let i = 0; i < 3; i++) samples.push(await measureProcess({ command: process.execPath, args, cwd: ROOT_DIR, timeoutMs: 60_000 }));
-    out.push({ label, wallMs: median(samples.map((s) => s.wallMs)), peakRssKib: median(samples.map((s) => s.peakRssKib)) });
+    const ok = samples.filter((s) => s.exitCode === 0);
+    if (ok.length === 0) continue;
+    out.push({
+      label,
+      wallMs: median(ok.map((s) => s.wallMs)),
+      peakRssKib: median(ok.map((s) => s.peakRssKib)),
+      cpuMs: median(ok.map((s) => s.cpuMs)),
+      ...(kind === undefined ? {} : { floor: kind }),
+    });
   }
+  rmSync(scratch, { force: true });
   return out;
 }
 
@@ -173,6 +202,8 @@ export async function runGeneratorSection(options: GeneratorOptions): Promise<Ge
     }
   }
   const validate = createCollectionValidator();
+  // the size of our collection of GitHub's spec: the write floor writes as many bytes
+  let outputBytes = 15_500_000;
   const state = new Map<string, { wall: number[]; cpu: number[]; rss: number[]; failures: number; lastError: string; validity: SchemaValidity | undefined }>();
   const key = (tool: GeneratorTool, spec: string): string => `${tool}\u0000${spec}`;
   for (let run = 0; run < options.runs; run++) {
@@ -189,6 +220,7 @@ export async function runGeneratorSection(options: GeneratorOptions): Promise<Ge
           entry.wall.push(m.wallMs);
           entry.cpu.push(m.cpuMs);
           entry.rss.push(m.peakRssKib);
+          if (tool === 'ours-bundled' && spec.path === GITHUB_SPEC) outputBytes = statSync(out).size;
           if (entry.validity === undefined) {
             try {
               entry.validity = validate(JSON.parse(readFileSync(out, 'utf8')));
@@ -224,5 +256,5 @@ export async function runGeneratorSection(options: GeneratorOptions): Promise<Ge
     }
   }
   const built = bundle !== '' ? bundle : undefined;
-  return { runs: options.runs, results, baselines: await measureBaselines(built), phases: await measurePhases(built !== undefined), buildError };
+  return { runs: options.runs, results, baselines: await measureBaselines(built, outputBytes), phases: await measurePhases(built !== undefined), buildError };
 }

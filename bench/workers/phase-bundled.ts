@@ -1,6 +1,6 @@
 /**
  * One in-process run of the generator as the bundled CLI runs it (loadSpec → generateCollection →
- * writeJsonFile), with per-phase times and the live heap of the document and of the collection (a full
+ * writeJsonFile, with the CLI's V8 settings), with per-phase times and the live heap of the document and of the collection (a full
  * GC after each phase, so phase times here exclude most GC work). The bench bundles this file with esbuild (as
  * `npm run build` bundles the CLI) and runs it with `node --expose-gc`, to show what bounds the bundled row.
  * Prints one JSON line. Usage: node --expose-gc phase-bundled.mjs IN OUT
@@ -8,9 +8,12 @@
 import { statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { generateCollection, loadSpec, writeJsonFile } from '../../generators/index.js';
+import { tuneV8ForOneShot } from '../../generators/lib/one-shot-v8.js';
 
 // performance.now() counts from the process start: this is node's start plus loading the bundle
 const startMs = performance.now();
+// the V8 settings the CLI sets for itself (generators/lib/one-shot-v8.ts)
+tuneV8ForOneShot();
 const [input, output] = process.argv.slice(2);
 const gc = (globalThis as { gc?: () => void }).gc;
 const mib = (bytes: number): number => bytes / 1048576;
