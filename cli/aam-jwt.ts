@@ -44,7 +44,11 @@ const COMMANDS: Readonly<Record<string, { summary: string; run: Command }>> = {
   },
   generate: {
     summary: 'aam-jwt generate [options]: the options of `npm run generate` (without --spec: every spec/<name>/openapi.yaml of the current folder):',
-    run: async (argv) => (await import('../generators/cli.js')).runGenerate([...argv]),
+    run: async (argv) => {
+      // a one-shot process, as `npm run generate`: the generator CLI's V8 settings (generators/lib/one-shot-v8.ts)
+      (await import('../generators/lib/one-shot-v8.js')).tuneV8ForOneShot();
+      return (await import('../generators/cli.js')).runGenerate([...argv]);
+    },
   },
   docs: {
     summary: 'aam-jwt docs [options]: the options of `npm run docs` (default: this package\'s API generations → ./aam-jwt-docs/):',
