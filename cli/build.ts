@@ -25,7 +25,9 @@ const EXTERNAL = [
 /** Builds build/cli/aam-jwt.mjs (+ chunks and the generator's assets) and build/fixtures/; returns the entry's path. */
 export async function buildCli(outDir: string = join(ROOT, 'build')): Promise<string> {
   // every command is its own chunk, loaded when it runs (so no other command's CLI starts)
-  const entry = await buildGenerator(join(outDir, 'cli'), { 'aam-jwt': join(ROOT, 'cli', 'aam-jwt.ts') }, { external: EXTERNAL, minify: true, shebang: true, sourcemap: false, legalComments: true });
+  // the fleet's worker threads start their own entry beside it (runner/fleet/worker-pool.ts)
+  const entries = { 'aam-jwt': join(ROOT, 'cli', 'aam-jwt.ts'), 'fleet-worker': join(ROOT, 'runner', 'fleet', 'site-worker.ts') };
+  const entry = await buildGenerator(join(outDir, 'cli'), entries, { external: EXTERNAL, minify: true, shebang: true, sourcemap: false, legalComments: true });
   // the mock reads ../fixtures/<file> relative to its modules (users, WordPress pages): from build/cli/ that is build/fixtures/
   rmSync(join(outDir, 'fixtures'), { recursive: true, force: true });
   cpSync(join(ROOT, 'mock', 'fixtures'), join(outDir, 'fixtures'), { recursive: true });

@@ -8,11 +8,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { runFleet } from './fleet/run-fleet.js';
-import { SitesFileError } from './fleet/sites-file.js';
 import { parseRunnerArgs, UsageError, USAGE, type FleetCommandOptions, type RunnerOptions } from './parse-args.js';
-import { PreflightError } from './preflight-error.js';
-import { runContract } from './run-contract.js';
 import { runMain } from './run-main.js';
 
 /** The runner's command line (also `aam-jwt contract`); `defaults.root` is where collections/, environments/ and spec/ are. */
@@ -50,7 +46,10 @@ export async function main(argv: readonly string[], defaults: { readonly root?: 
   }
 }
 
+// Each command loads its pipeline when it runs: a fleet's main thread only coordinates (its sites run in
+// worker threads), so it does not load Newman.
 async function single(options: RunnerOptions, signal: AbortSignal, root: string | undefined): Promise<number> {
+  const [{ runContract }, { PreflightError }] = await Promise.all([import('./run-contract.js'), import('./preflight-error.js')]);
   try {
     const result = await runContract({
       target: options.target,
@@ -73,9 +72,12 @@ async function single(options: RunnerOptions, signal: AbortSignal, root: string 
 }
 
 async function fleet(options: FleetCommandOptions, signal: AbortSignal): Promise<number> {
+  const [{ runFleet }, { SitesFileError }] = await Promise.all([import('./fleet/run-fleet.js'), import('./fleet/sites-file.js')]);
   try {
+    const { workers, ...rest } = options;
     const result = await runFleet({
-      ...options,
+      ...rest,
+      ...(workers === undefined ? {} : { workers }),
       signal,
       env: process.env,
       progress: process.stdout.isTTY && process.env.CI === undefined ? 'tty' : 'plain',

@@ -3,6 +3,7 @@
  * transpiling and loading some 150 modules costs about 2 s of CPU on every run). The bundle is built with esbuild
  * into node_modules/.cache/aam-jwt-contract/runner-<digest>/ and used as long as the digest of its sources
  * (runner/, mock/, generators/, the lock file and this file) is the same; a changed source builds a new one.
+ * The fleet's worker threads have their own entry in it (bin/fleet-worker.mjs, runner/fleet/site-worker.ts).
  * npm packages stay outside the bundle (Newman loads its reporters by name). Files the code reads next to
  * itself are copied beside the bundle at the same relative places: the generator's assets (generators/assets.ts)
  * and the mock's fixtures (mock/fixtures/, read as ../fixtures/).
@@ -38,7 +39,8 @@ async function buildRunner(dir) {
   const scratch = `${dir}.tmp-${process.pid}`;
   rmSync(scratch, { recursive: true, force: true });
   await build({
-    entryPoints: { cli: join(ROOT, 'runner', 'bin.ts') },
+    // the fleet's worker threads start their own entry, beside the CLI's (runner/fleet/worker-pool.ts)
+    entryPoints: { cli: join(ROOT, 'runner', 'bin.ts'), 'fleet-worker': join(ROOT, 'runner', 'fleet', 'site-worker.ts') },
     outdir: join(scratch, 'bin'),
     chunkNames: '[name]-[hash]',
     outExtension: { '.js': '.mjs' },

@@ -39,6 +39,8 @@ export interface RunnerOptions {
 export interface FleetCommandOptions {
   readonly sitesFile: string;
   readonly concurrency: number;
+  /** `--workers`: worker threads the sites run in; `undefined` = one per core, at most `concurrency`. */
+  readonly workers: number | undefined;
   readonly reportsDir: string;
   readonly generate: boolean;
   readonly requestTimeoutMs: number;
@@ -105,6 +107,8 @@ A fleet of sites (one run, one combined report):
                                  passed, 1 when any did not (down, not ready, failed), 2 for a bad sites file.
   --concurrency N                sites at once (default: ${DEFAULT_CONCURRENCY}, at most ${MAX_CONCURRENCY}); --timeout and
                                  --request-timeout apply to each site
+  --workers N                    worker threads the sites run in, each running up to concurrency ÷ N of them
+                                 at once (default: one per CPU core, at most the concurrency)
 
 Other options:
   --aam-version V                force the AAM generation: ${AAM_VERSIONS.join(' | ')} (default: detected on a
@@ -163,6 +167,7 @@ export function parseRunnerArgs(argv: readonly string[], sources: ArgSources = {
         'no-generate': { type: 'boolean' },
         sites: { type: 'string' },
         concurrency: { type: 'string' },
+        workers: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -186,12 +191,16 @@ export function parseRunnerArgs(argv: readonly string[], sources: ArgSources = {
   const common = { aamVersion, reportsDir, generate, requestTimeoutMs, totalTimeoutMs };
   const sitesFile = text('sites');
   const concurrency = text('concurrency');
+  const workers = text('workers');
   if (sitesFile !== undefined) {
     const misplaced = ['base-url', 'aam-version', ...SITE_ONLY].find((name) => values[name] !== undefined);
     if (misplaced !== undefined) throw new UsageError(`--${misplaced} cannot be combined with --sites: every site's url, credentials, target and aamVersion come from the sites file`);
-    return { kind: 'fleet', options: { sitesFile, concurrency: count(concurrency), reportsDir, generate, requestTimeoutMs, totalTimeoutMs } };
+    const slots = count(concurrency, 'concurrency', DEFAULT_CONCURRENCY);
+    const threads = workers === undefined ? undefined : count(workers, 'workers', 1);
+    return { kind: 'fleet', options: { sitesFile, concurrency: slots, workers: threads, reportsDir, generate, requestTimeoutMs, totalTimeoutMs } };
   }
   if (concurrency !== undefined) throw new UsageError('--concurrency needs --sites FILE (one site runs alone)');
+  if (workers !== undefined) throw new UsageError('--workers needs --sites FILE (one site runs alone)');
   const baseUrl = text('base-url');
   if (baseUrl === undefined) {
     const misplaced = SITE_ONLY.find((name) => values[name] !== undefined);
@@ -203,9 +212,9 @@ export function parseRunnerArgs(argv: readonly string[], sources: ArgSources = {
   return { kind: 'run', options: { target, ...common }, warnings };
 }
 
-function count(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_CONCURRENCY;
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > MAX_CONCURRENCY) throw new UsageError(`--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}, got "${value}"`);
+function count(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > MAX_CONCURRENCY) throw new UsageError(`--${name} must be a whole number from 1 to ${MAX_CONCURRENCY}, got "${value}"`);
   return Number(value);
 }
 

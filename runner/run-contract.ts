@@ -11,11 +11,12 @@ import { DEFAULT_AAM_VERSION, generationLabel } from './generations.js';
 import type { AamVersion } from './generations.js';
 import { DEFAULT_REQUEST_TIMEOUT_S, DEFAULT_TOTAL_TIMEOUT_S, type RunTarget } from './parse-args.js';
 import { PreflightError } from './preflight-error.js';
-import { createRedactor, type Redactor, type Secret } from './redact.js';
+import { createRedactor, type Redactor } from './redact.js';
 import type { RunEventSink } from './run-events.js';
 import type { RunFacts } from './run-summary.js';
 import type { CleanupReport } from './cleanup.js';
 import { runAgainstSite } from './site-run.js';
+import { targetSecrets } from './target-secrets.js';
 
 export interface RunContractOptions {
   readonly target: RunTarget;
@@ -57,17 +58,6 @@ export interface ContractRunResult {
   readonly siteChangesText: string | undefined;
   /** The AAM release: the mock's, or a site's when the caller may read its plugin list. */
   readonly release: string | undefined;
-}
-
-/** The secrets of a target, for the redactor. Tokens are redacted by shape; a token that is no JWT is added. */
-export function targetSecrets(target: RunTarget): Secret[] {
-  if (target.kind === 'mock') return [];
-  const secrets: Secret[] = [];
-  const { credentials, unprivileged } = target;
-  if ('password' in credentials) secrets.push({ value: credentials.password, label: '[password]' });
-  else secrets.push({ value: credentials.token, label: '[token]' });
-  if (unprivileged !== undefined) secrets.push({ value: unprivileged.password, label: '[password]' });
-  return secrets;
 }
 
 export async function runContract(options: RunContractOptions): Promise<ContractRunResult> {

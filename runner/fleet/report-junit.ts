@@ -5,7 +5,7 @@
  * suite and each broken step by name.
  */
 import { STATUS_LABEL, type FleetResult, type SiteOutcome } from './fleet-model.js';
-import { failureLine } from './site-task.js';
+import { failureLine } from './site-outcome.js';
 
 export function fleetJunit(result: FleetResult): string {
   const suites = result.sites.map((site, i) => suite(site, i));

@@ -2,17 +2,17 @@
  * One site of a fleet: the single-site pipeline (`runContract`: preflight, generation detection, the Newman run,
  * clean-up, redacted reports) with the site's own target, reports folder, log and progress events, and its end
  * turned into a {@link SiteOutcome}. Nothing a site does escapes it: a failure, a time-out or a crash becomes
- * this site's status, never the fleet's end.
+ * this site's status, never the fleet's end. It runs in a worker thread (site-worker.ts) and knows the secrets
+ * of its own site only: its redactor, its log and its outcome hold no other site's.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PreflightError } from '../preflight-error.js';
 import type { RunEvent } from '../run-events.js';
 import { runContract, type ContractRunResult } from '../run-contract.js';
-import type { RunFailure } from '../run-summary.js';
 import { generationReleases } from '../generations.js';
 import type { SiteOutcome, SitePhase, SiteStatus } from './fleet-model.js';
-import type { FleetSiteSpec } from './sites-file.js';
+import { failureLine, outcomeOf, siteFiles, siteFolder, summaryOf, unsupportedLine, type SiteJob } from './site-outcome.js';
 import type { ResolvedSite } from './site-target.js';
 
 export interface SiteTaskOptions {
@@ -22,27 +22,23 @@ export interface SiteTaskOptions {
   readonly requestTimeoutMs: number;
   readonly totalTimeoutMs: number;
   readonly signal: AbortSignal | undefined;
-  /** The fleet's redactor (every site's secrets). */
+  /** The site's redactor (its own secrets). */
   readonly redact: (text: string) => string;
   readonly onPhase: (phase: SitePhase) => void;
+  /** The site's run log (redacted), as it is written; the coordinator keeps it in run.log. */
+  readonly log: (text: string) => void;
   /** epoch milliseconds */
   readonly now: () => number;
 }
 
 const UNREACHABLE = new Set(['ERR_SITE_REFUSED', 'ERR_SITE_DNS', 'ERR_SITE_TIMEOUT', 'ERR_SITE_TLS', 'ERR_SITE_UNREACHABLE']);
 
-/** The folder of a site's own files, relative to the reports folder. */
-export function siteFolder(name: string): string {
-  return join('fleet', name);
-}
-
 /** Runs `site` (its references already resolved: `resolved`); never throws for the site's own failures. */
-export async function runSite(site: FleetSiteSpec, resolved: ResolvedSite, options: SiteTaskOptions): Promise<SiteOutcome> {
+export async function runSite(site: SiteJob, resolved: ResolvedSite, options: SiteTaskOptions): Promise<SiteOutcome> {
   const started = options.now();
-  const folder = siteFolder(site.name);
-  const dir = join(options.reportsDir, folder);
-  const files = { junit: join(folder, 'junit.xml'), html: join(folder, 'report.html'), log: join(folder, 'run.log') };
-  let log = '';
+  const dir = join(options.reportsDir, siteFolder(site.name));
+  const files = siteFiles(site.name);
+  const log = (text: string): void => options.log(options.redact(text));
   let generation: { releases: string; version: string | undefined } | undefined;
   let generationLine: string | undefined;
   let release: string | undefined;
@@ -56,30 +52,8 @@ export async function runSite(site: FleetSiteSpec, resolved: ResolvedSite, optio
       release = event.release;
     }
   };
-  const finish = async (status: SiteStatus, parts: Partial<SiteOutcome>): Promise<SiteOutcome> => {
-    await writeFile(join(dir, 'run.log'), options.redact(log));
-    const outcome: SiteOutcome = {
-      name: site.name,
-      url: site.url,
-      status,
-      release,
-      generation,
-      generationLine,
-      requests: 0,
-      steps: { passed: 0, failed: 0, skipped: 0 },
-      assertions: { total: 0, failed: 0 },
-      firstFailure: undefined,
-      failures: [],
-      problem: undefined,
-      runError: undefined,
-      stepFacts: [],
-      skippedSteps: [],
-      coverage: undefined,
-      siteChanges: undefined,
-      durationMs: options.now() - started,
-      files: { junit: undefined, html: undefined, log: files.log },
-      ...parts,
-    };
+  const finish = (status: SiteStatus, parts: Partial<SiteOutcome>): SiteOutcome => {
+    const outcome = outcomeOf(site, status, options.now() - started, { release, generation, generationLine, ...parts });
     options.onPhase({ kind: 'done', status, summary: summaryOf(outcome) });
     return outcome;
   };
@@ -87,7 +61,7 @@ export async function runSite(site: FleetSiteSpec, resolved: ResolvedSite, optio
   await mkdir(dir, { recursive: true });
   if (aborted(options.signal)) return finish('interrupted', { problem: { code: 'ERR_INTERRUPTED', message: 'interrupted before the site ran' } });
   if (!resolved.ok) {
-    log += `${resolved.message}\n`;
+    log(`${resolved.message}\n`);
     return finish('misconfigured', { problem: { code: 'ERR_SITE_CONFIG', message: resolved.message }, firstFailure: resolved.message });
   }
   let result: ContractRunResult;
@@ -103,16 +77,14 @@ export async function runSite(site: FleetSiteSpec, resolved: ResolvedSite, optio
       totalTimeoutMs: options.totalTimeoutMs,
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       now: options.now,
-      log: (text) => {
-        log += text;
-      },
+      log,
       onEvent,
     });
   } catch (err) {
     const coded = err as { code?: unknown; message?: unknown };
     const code = typeof coded.code === 'string' ? coded.code : 'ERR_RUNNER';
     const message = options.redact(String(coded.message ?? err));
-    log += `\nerror: ${message} [${code}]\n`;
+    log(`\nerror: ${message} [${code}]\n`);
     if (err instanceof PreflightError) {
       if (generation === undefined && err.facts.generation !== undefined) generation = { releases: err.facts.generation, version: undefined };
       release ??= err.facts.release;
@@ -146,26 +118,6 @@ function statusOf(err: unknown, signal: AbortSignal | undefined): SiteStatus {
   return err.code === 'ERR_GENERATION_UNSUPPORTED' || err.code === 'ERR_GENERATION_UNKNOWN' ? 'unsupported' : 'not-ready';
 }
 
-/** The one line of a site whose generation this checkout has no collection for. */
-export function unsupportedLine(generation: string | undefined, release: string | undefined): string {
-  const what = [generation === undefined ? undefined : `generation ${generation}`, release === undefined ? undefined : `AAM ${release}`].filter((part) => part !== undefined);
-  return `generation unsupported by this checkout${what.length > 0 ? ` (${what.join(', ')})` : ''}: no collection for it in spec/, so nothing was checked`;
-}
-
 function aborted(signal: AbortSignal | undefined): boolean {
   return signal?.aborted === true;
-}
-
-/** `step › test: message` on one line. */
-export function failureLine(failure: RunFailure): string {
-  const message = failure.message === '' || failure.message === failure.test ? '' : `: ${failure.message}`;
-  return `${failure.item} › ${failure.test}${message}`.replace(/\s*\n\s*/g, ' ');
-}
-
-/** The few words a finished site's progress line ends with. */
-function summaryOf(outcome: SiteOutcome): string {
-  if (outcome.problem !== undefined) return outcome.problem.message;
-  const { passed, failed, skipped } = outcome.steps;
-  const counts = `${outcome.requests} requests, ${passed} passed, ${failed} failed, ${skipped} skipped`;
-  return outcome.firstFailure === undefined ? counts : `${counts}; first failure: ${outcome.firstFailure}`;
 }
