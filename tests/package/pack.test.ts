@@ -1,12 +1,13 @@
 /**
  * The installable package: `npm pack` (prepack builds build/cli and build/docs), installed into an empty
  * folder with npm offline (an unreachable registry, an empty cache: everything it needs is in the tarball),
- * then `aam-jwt mock` + `aam-jwt contract` against it, `aam-jwt generate` on a spec and `aam-jwt docs`.
+ * then `aam-jwt mock` + `aam-jwt contract` against it (one site, then a fleet: `--sites`), `aam-jwt generate` on a
+ * spec and `aam-jwt docs`.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateCollection, loadSpec, serializeJson } from '../../generators/index.js';
@@ -95,6 +96,23 @@ test('aam-jwt mock serves the API and its docs; aam-jwt contract passes against 
     assert.doesNotMatch(run.out, /could not find .* reporter|warning:/);
     assert.ok((await stat(join(reports, 'junit.xml'))).size > 0);
     assert.ok((await stat(join(reports, 'report.html'))).size > 0);
+
+    // a fleet: its sites run in worker threads, whose entry (fleet-worker.mjs) the package carries beside the CLI
+    const sitesFile = join(dir, 'sites.yaml');
+    await writeFile(sitesFile, `sites:\n  - name: packed-mock\n    url: ${url}\n    caller: { username: admin, password: { env: PACK_FLEET_PW } }\n    targetUserId: 4\n  - name: nowhere\n    url: http://127.0.0.1:9\n    caller: { username: admin, password: { env: PACK_FLEET_PW } }\n    targetUserId: 4\n`);
+    const fleetReports = join(dir, 'fleet-reports');
+    const fleet = await new Promise<{ code: number | null; out: string }>((resolve) => {
+      const contract = spawn(BIN, ['contract', '--sites', sitesFile, '--reports', fleetReports], { cwd: app, env: { ...process.env, CI: 'true', PACK_FLEET_PW: 'admin' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      contract.stdout.on('data', (chunk: Buffer) => { out += chunk.toString('utf8'); });
+      contract.stderr.on('data', (chunk: Buffer) => { out += chunk.toString('utf8'); });
+      contract.on('close', (code) => resolve({ code, out }));
+    });
+    assert.equal(fleet.code, 1, fleet.out.slice(-3000));
+    assert.match(fleet.out, /^packed-mock +passed: \d+ requests/m);
+    assert.match(fleet.out, /^nowhere +UNREACHABLE: /m);
+    assert.match(fleet.out, /^1 of 2 sites passed, 1 UNREACHABLE in /m);
+    assert.ok((await stat(join(fleetReports, 'fleet', 'packed-mock', 'report.html'))).size > 0);
   } finally {
     child.kill('SIGTERM');
   }
