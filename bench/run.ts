@@ -46,7 +46,7 @@ async function runSection(section: Section, options: BenchOptions): Promise<unkn
     case 'contract':
       return (await import('./sections/contract.js')).runContractSection({ runs: options.contractRuns, baseline: options.contractBaseline, log });
     case 'fleet':
-      return (await import('./sections/fleet.js')).runFleetSection({ rounds: options.fleetRounds, sites: options.fleetSites, latencyMs: options.fleetLatency, log });
+      return (await import('./sections/fleet.js')).runFleetSection({ rounds: options.fleetRounds, sites: options.fleetSites, latencyMs: options.fleetLatency, workers: options.fleetWorkers, log });
     case 'mock':
       return (await import('./sections/mock.js')).runMockSection({
         durationS: options.mockDuration,

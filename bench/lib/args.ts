@@ -30,6 +30,8 @@ export interface BenchOptions {
   readonly fleetSites: number;
   /** Simulated network latency of each fleet mock, ms (±10 ms jitter). */
   readonly fleetLatency: number;
+  /** The fleet's worker threads (`--workers`); 0 = the runner's default (one per core). */
+  readonly fleetWorkers: number;
   /** Only re-render RESULTS.md from the stored section results; measure nothing. */
   readonly renderOnly: boolean;
   /** Where to write the report; '' = do not write. */
@@ -44,6 +46,7 @@ export interface BenchOptions {
 export const BENCH_USAGE = `usage: npm run bench -- [--only generator,corpus,contract,mock,fleet] [--runs N]
        [--corpus-limit N] [--corpus-timeout S] [--mock-duration S] [--mock-rounds N] [--connections N]
        [--contract-runs N] [--contract-baseline DIR] [--fleet-rounds N] [--fleet-sites N] [--fleet-latency MS]
+       [--fleet-workers N]
        [--out FILE] [--render-only] [--no-store]`;
 
 const DEFAULTS = {
@@ -57,6 +60,7 @@ const DEFAULTS = {
   fleetRounds: 1,
   fleetSites: 8,
   fleetLatency: 100,
+  fleetWorkers: 0,
   out: 'bench/RESULTS.md',
 } as const;
 
@@ -101,6 +105,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         'fleet-rounds': { type: 'string' },
         'fleet-sites': { type: 'string' },
         'fleet-latency': { type: 'string' },
+        'fleet-workers': { type: 'string' },
         out: { type: 'string' },
         'render-only': { type: 'boolean' },
         'no-store': { type: 'boolean' },
@@ -122,6 +127,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     fleetRounds: toCount('fleet-rounds', values['fleet-rounds'], DEFAULTS.fleetRounds, 1),
     fleetSites: toCount('fleet-sites', values['fleet-sites'], DEFAULTS.fleetSites, 2),
     fleetLatency: toCount('fleet-latency', values['fleet-latency'], DEFAULTS.fleetLatency, 0),
+    fleetWorkers: toCount('fleet-workers', values['fleet-workers'], DEFAULTS.fleetWorkers, 0),
     renderOnly: values['render-only'] ?? false,
     // a --no-store run prints its report unless told where to write it: RESULTS.md keeps stored results only
     out: values.out ?? (values['no-store'] === true ? '' : DEFAULTS.out),

@@ -332,13 +332,35 @@ export function fleetSection(s: Stamped<FleetBenchReport> | undefined): string[]
     [`fleet peak RSS ÷ ${slots} slots ≤ ${TARGETS.fleetMemoryPerSlot}× one site's peak RSS`, formatRatio(memoryPerSlot), verdict(met(memoryPerSlot, TARGETS.fleetMemoryPerSlot))],
   ]), '');
   const floor = r.requestsPerSite * r.latencyMs;
-  out.push(
-    `Each extra slot adds ${formatRatio(marginal)} of one site's peak RSS ((fleet − one site) ÷ ${slots - 1}): the sites share one Node.js process (its modules, the collections), and each adds its Newman run.`,
-    '',
-    `What bounds it: one site sends its ~${Number.isFinite(r.requestsPerSite) ? r.requestsPerSite : '?'} requests one after the other (a contract scenario is a sequence), so its wall has a latency floor of ~${formatMs(floor)}; the fleet overlaps these waits, and what it cannot overlap is CPU: every site's Newman run (its script sandbox above all) runs in the one Node.js thread of the runner, so the fleet's wall is at least its CPU time (${formatMs(cpu(r.fleet))} here, ${formatRatio(ratio(cpu(r.fleet), cpu(r.single)))} the single run's, i.e. ${formatRatio(ratio(cpu(r.fleet), wall(r.single)))} the single run's wall). CPU ÷ wall shows how much of a core the runner got: ${formatRatio(ratio(cpu(r.fleet), wall(r.fleet)))} for the fleet${ratio(cpu(r.fleet), wall(r.fleet)) < 0.9 ? ' — below one core, so in this run the fleet waited for the machine (see the load average), not for its sites' : ''}.`,
-    '',
-  );
+  out.push(...fleetBounds(r, { wall: wall(r.single), cpu: cpu(r.single) }, { wall: wall(r.fleet), cpu: cpu(r.fleet) }, floor, marginal), '');
   return out;
+}
+
+/** The fleet section's closing text: what each slot costs, what bounds the wall, and an idle-machine estimate. */
+function fleetBounds(r: FleetBenchReport, single: { wall: number; cpu: number }, fleet: { wall: number; cpu: number }, floor: number, marginal: number): string[] {
+  const slots = r.concurrency;
+  const requests = Number.isFinite(r.requestsPerSite) ? `${r.requestsPerSite}` : '?';
+  const latency = `one site sends its ~${requests} requests one after the other (a contract scenario is a sequence), so its wall has a latency floor of ~${formatMs(floor)}; the fleet overlaps these waits, and what it cannot overlap is CPU`;
+  const got = ratio(fleet.cpu, fleet.wall);
+  if (r.workers === undefined) {
+    return [
+      `Each extra slot adds ${formatRatio(marginal)} of one site's peak RSS ((fleet − one site) ÷ ${slots - 1}): the sites share one Node.js process (its modules, the collections), and each adds its Newman run.`,
+      '',
+      `What bounds it: ${latency}: every site's Newman run (its script sandbox above all) runs in the one Node.js thread of the runner, so the fleet's wall is at least its CPU time (${formatMs(fleet.cpu)} here, ${formatRatio(ratio(fleet.cpu, single.cpu))} the single run's, i.e. ${formatRatio(ratio(fleet.cpu, single.wall))} the single run's wall). CPU ÷ wall shows how much of a core the runner got: ${formatRatio(got)} for the fleet${got < 0.9 ? ' — below one core, so in this run the fleet waited for the machine (see the load average), not for its sites' : ''}.`,
+    ];
+  }
+  const usable = Math.max(1, Math.min(r.workers, r.cores ?? r.workers, slots));
+  const cpuBound = fleet.cpu / usable;
+  // idle machine, perfect overlap: one site = its waits + its CPU; the fleet = the longer of its CPU spread on the usable cores and one site
+  const singleIdle = floor + single.cpu;
+  const fleetIdle = Math.max(cpuBound, singleIdle);
+  return [
+    `Each extra slot adds ${formatRatio(marginal)} of one site's peak RSS ((fleet − one site) ÷ ${slots - 1}): the sites run in ${r.workers} worker thread${r.workers === 1 ? '' : 's'} of one process (each thread loads the runner's modules once), and each site adds its Newman run.`,
+    '',
+    `What bounds it: ${latency}: the sites' Newman runs (their script sandboxes above all) run in ${r.workers} worker thread${r.workers === 1 ? '' : 's'} (the main thread only coordinates), so on ${r.cores ?? '?'} cores the fleet's wall is at least its CPU time ÷ ${usable} (${formatMs(fleet.cpu)} here, ${formatRatio(ratio(fleet.cpu, single.cpu))} the single run's; ÷ ${usable} = ${formatMs(cpuBound)}, ${formatRatio(ratio(cpuBound, single.wall))} the single run's wall). CPU ÷ wall shows how many cores the runner got: ${formatRatio(got)} for the fleet${got < 0.9 * usable ? ` — below the ${usable} it can use, so in this run the fleet waited for the machine (see the load average), not for its sites` : ''}.`,
+    '',
+    `On an idle machine (an estimate from these CPU numbers, with perfect overlap): one site ≈ its latency floor + its CPU = ${formatMs(singleIdle)}; the fleet ≈ the longer of its CPU ÷ ${usable} and one site = ${formatMs(fleetIdle)}; wall ratio ≈ ${formatRatio(ratio(fleetIdle, singleIdle))} (target ≤ ${TARGETS.fleetWall}×).`,
+  ];
 }
 
 function findLoad(results: readonly LoadResult[], target: string, route: string): LoadResult | undefined {
@@ -446,7 +468,7 @@ export function renderResults(input: ReportInput): string {
     'npm run bench -- --only corpus --corpus-limit 0      # 0 = all OpenAPI 3.x documents',
     'npm run bench -- --only contract --contract-runs 3',
     'npm run bench -- --only mock --mock-duration 5 --mock-rounds 3 --connections 10',
-    'npm run bench -- --only fleet --fleet-rounds 1 --fleet-sites 8 --fleet-latency 100',
+    'npm run bench -- --only fleet --fleet-rounds 1 --fleet-sites 8 --fleet-latency 100   # --fleet-workers N: the fleet\'s --workers',
     '```',
     '',
     'A section not run in an invocation keeps its last measurement (bench/.cache/results/), with its own date and command line.',

@@ -2,7 +2,8 @@
  * Section 5 — fleet (issue 13): `npm run contract -- --sites FILE --concurrency N` against N mocks that each
  * answer after ~100 ms (startMock's latency option, in a separate process: bench/workers/serve-fleet.ts),
  * compared in the same run with the single-site runner (`npm run contract -- --base-url URL`) against one such
- * mock. Targets, each a ratio of numbers measured here: fleet wall ≤ 2× one site's wall; fleet peak RSS per
+ * mock. The fleet runs its sites in worker threads (`--fleet-workers N` → `--workers N`; default the runner's:
+ * one per core). Targets, each a ratio of numbers measured here: fleet wall ≤ 2× one site's wall; fleet peak RSS per
  * concurrent slot ≤ 1.5× the single run's peak RSS. Rounds interleave single and fleet runs; medians shown.
  */
 import { randomBytes } from 'node:crypto';
@@ -29,6 +30,8 @@ export interface FleetBenchReport {
   readonly aamVersion: string;
   /** Requests one site's run sends (from the fleet's JSON report), for the latency floor. */
   readonly requestsPerSite: number;
+  /** Worker threads the fleet ran its sites in (from its JSON report); absent: before the fleet had workers (one thread). */
+  readonly workers?: number;
   readonly single: readonly FleetSample[];
   readonly fleet: readonly FleetSample[];
   readonly failures: readonly string[];
@@ -40,6 +43,8 @@ export interface FleetBenchOptions {
   readonly rounds: number;
   readonly sites: number;
   readonly latencyMs: number;
+  /** `--workers` of the fleet; 0 = the runner's default. */
+  readonly workers: number;
   readonly log: (line: string) => void;
 }
 
@@ -81,6 +86,7 @@ export async function runFleetSection(options: FleetBenchOptions): Promise<Fleet
   const fleet: FleetSample[] = [];
   const failures: string[] = [];
   let requestsPerSite = Number.NaN;
+  let workers: number | undefined;
   try {
     for (let round = 1; round <= options.rounds; round++) {
       await withMocks(1, options, passwordFile, async ([url]) => {
@@ -102,15 +108,16 @@ export async function runFleetSection(options: FleetBenchOptions): Promise<Fleet
         const reports = join(scratch, 'fleet');
         const m = await measureProcess({
           command: 'npm',
-          args: ['run', '--silent', 'contract', '--', '--no-generate', '--sites', sitesFile, '--concurrency', String(options.sites), '--reports', reports],
+          args: ['run', '--silent', 'contract', '--', '--no-generate', '--sites', sitesFile, '--concurrency', String(options.sites), ...(options.workers > 0 ? ['--workers', String(options.workers)] : []), '--reports', reports],
           cwd: ROOT_DIR,
           env,
           timeoutMs: 1_800_000,
         });
         if (m.exitCode === 0 && !m.timedOut) {
           fleet.push(sample(m));
-          const json = JSON.parse(readFileSync(join(reports, 'fleet.json'), 'utf8')) as { sites: Array<{ requests: number }> };
+          const json = JSON.parse(readFileSync(join(reports, 'fleet.json'), 'utf8')) as { workers?: number; sites: Array<{ requests: number }> };
           requestsPerSite = json.sites[0]?.requests ?? Number.NaN;
+          workers = json.workers;
         } else failures.push(failure(`fleet of ${options.sites}`, m));
         options.log(`fleet round ${round}/${options.rounds}: ${options.sites} sites ${m.exitCode === 0 ? `${Math.round(m.wallMs)} ms, ${Math.round(m.peakRssKib / 1024)} MiB` : failures[failures.length - 1]}`);
       });
@@ -118,5 +125,5 @@ export async function runFleetSection(options: FleetBenchOptions): Promise<Fleet
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  return { sites: options.sites, concurrency: options.sites, latencyMs: options.latencyMs, jitterMs: JITTER_MS, aamVersion: AAM_VERSION, requestsPerSite, single, fleet, failures, cores: availableParallelism() };
+  return { sites: options.sites, concurrency: options.sites, latencyMs: options.latencyMs, jitterMs: JITTER_MS, aamVersion: AAM_VERSION, requestsPerSite, ...(workers === undefined ? {} : { workers }), single, fleet, failures, cores: availableParallelism() };
 }

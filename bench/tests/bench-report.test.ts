@@ -124,3 +124,17 @@ test('fleet section: wall and memory-per-slot ratios of the same run, verdicts, 
   assert.match(met, /\| fleet wall ≤ 2× one site's wall \| 1\.75× \| met \|/);
   assert.deepEqual(fleetSection(undefined).slice(2), ['_Not measured yet: run `npm run bench -- --only fleet`._', '']);
 });
+
+test('fleet section with worker threads: the CPU bound is per usable core, and an idle-machine estimate', () => {
+  const sample = (wallMs: number, rssMib: number, cpuMs: number): { wallMs: number; peakRssKib: number; cpuMs: number } => ({ wallMs, peakRssKib: rssMib * 1024, cpuMs });
+  const report = { sites: 8, concurrency: 8, workers: 2, cores: 2, latencyMs: 100, jitterMs: 10, aamVersion: '6.9.32', requestsPerSite: 200, single: [sample(40_000, 300, 12_000)], fleet: [sample(48_000, 900, 90_000)], failures: [] };
+  const lines = fleetSection({ measuredAt: '2026-11-29', command: 'c', report }).join('\n');
+  assert.match(lines, /\| fleet wall ≤ 2× one site's wall \| 1\.20× \| met \|/);
+  assert.match(lines, /the sites run in 2 worker threads of one process/);
+  assert.match(lines, /on 2 cores the fleet's wall is at least its CPU time ÷ 2 \(90\.00 s here, 7\.50× the single run's; ÷ 2 = 45\.00 s, 1\.13× the single run's wall\)/);
+  assert.match(lines, /CPU ÷ wall shows how many cores the runner got: 1\.88× for the fleet\./);
+  // idle: one site = 20 s + 12 s = 32 s; the fleet = max(45 s, 32 s)
+  assert.match(lines, /one site ≈ its latency floor \+ its CPU = 32\.00 s; the fleet ≈ the longer of its CPU ÷ 2 and one site = 45\.00 s; wall ratio ≈ 1\.41×/);
+  const starved = fleetSection({ measuredAt: '2026-11-29', command: 'c', report: { ...report, fleet: [sample(150_000, 900, 90_000)] } }).join('\n');
+  assert.match(starved, /0\.60× for the fleet — below the 2 it can use, so in this run the fleet waited for the machine/);
+});

@@ -68,6 +68,8 @@ export interface FleetResult {
   readonly startedAt: string;
   readonly durationMs: number;
   readonly concurrency: number;
+  /** Worker threads the sites ran in (at most: a pool starts them as sites need them). */
+  readonly workers: number;
   readonly sites: readonly SiteOutcome[];
   /** 0 every site passed, 1 any did not, 130 interrupted. */
   readonly exitCode: 0 | 1 | 130;

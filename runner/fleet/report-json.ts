@@ -14,6 +14,7 @@ export function fleetJson(result: FleetResult): string {
     startedAt: result.startedAt,
     durationMs: Math.round(result.durationMs),
     concurrency: result.concurrency,
+    workers: result.workers,
     result: result.exitCode === 0 ? 'passed' : result.exitCode === 130 ? 'interrupted' : 'failed',
     exitCode: result.exitCode,
     totals: { sites: result.sites.length, passed, notPassed: result.sites.length - passed },

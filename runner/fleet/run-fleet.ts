@@ -81,8 +81,9 @@ export async function runFleet(options: FleetOptions): Promise<FleetResult> {
   const board: ProgressBoard =
     options.progress === 'tty' ? createTtyBoard(write, names, options.columns ?? (() => 100)) : options.progress === 'plain' ? createPlainBoard(write, names) : { update: () => undefined, close: () => undefined };
   const logs = sites.map(() => '');
+  const workers = options.workers ?? defaultWorkers(options.concurrency);
   const pool = createSitePool({
-    threads: options.workers ?? defaultWorkers(options.concurrency),
+    threads: workers,
     settings: { root, reportsDir: options.reportsDir, requestTimeoutMs: options.requestTimeoutMs, totalTimeoutMs: options.totalTimeoutMs },
     env: workerEnv(options.env, sites, secrets),
     ...(options.workerEntry === undefined ? {} : { entry: options.workerEntry }),
@@ -112,6 +113,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetResult> {
     startedAt,
     durationMs: now() - started,
     concurrency: options.concurrency,
+    workers,
     sites: outcomes,
     exitCode: fleetExitCode(outcomes, options.signal?.aborted === true),
   };
