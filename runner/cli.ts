@@ -37,7 +37,7 @@ export async function main(argv: readonly string[], defaults: { readonly root?: 
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    if (command.kind === 'fleet') return await fleet(command.options, stop.signal);
+    if (command.kind === 'fleet') return await fleet(command.options, stop.signal, defaults.root);
     for (const warning of command.warnings) process.stderr.write(`warning: ${warning}\n`);
     return await single(command.options, stop.signal, defaults.root);
   } finally {
@@ -71,13 +71,14 @@ async function single(options: RunnerOptions, signal: AbortSignal, root: string 
   }
 }
 
-async function fleet(options: FleetCommandOptions, signal: AbortSignal): Promise<number> {
+async function fleet(options: FleetCommandOptions, signal: AbortSignal, root: string | undefined): Promise<number> {
   const [{ runFleet }, { SitesFileError }] = await Promise.all([import('./fleet/run-fleet.js'), import('./fleet/sites-file.js')]);
   try {
     const { workers, ...rest } = options;
     const result = await runFleet({
       ...rest,
       ...(workers === undefined ? {} : { workers }),
+      ...(root === undefined ? {} : { root }),
       signal,
       env: process.env,
       progress: process.stdout.isTTY && process.env.CI === undefined ? 'tty' : 'plain',
