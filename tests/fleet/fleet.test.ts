@@ -1,7 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,19 +10,11 @@ import { startFaultProxy, type FaultProxy } from '../mutation/fault-proxy.js';
 import type { FaultHandler } from '../mutation/fault-model.js';
 import { isObject } from '../../generators/lib/type-checks.js';
 import { runCli } from '../contract/run-cli.js';
+import { closedPort } from './closed-port.js';
 
 const ADMIN_PASSWORD = 'Fl33tAdm1n&<pw>';
 const SUB_PASSWORD = 'Fl33tSub&pw';
 const users = loadUsers().map((user) => ({ ...user, password: user.login === 'admin' ? ADMIN_PASSWORD : user.login === 'subscriber1' ? SUB_PASSWORD : `${user.login}-fleet-pw` }));
-
-/** A port nothing listens on (a server bound it and closed again). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** A mock of `version` behind a fault proxy (the mock's site URL is the proxy's, as in the mutation harness). */
 async function behindProxy(version: '6.9.32' | '6.9.51', handler: FaultHandler, routeOf?: Parameters<typeof startFaultProxy>[2]): Promise<{ proxy: FaultProxy; mock: RunningMock }> {

@@ -6,8 +6,6 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,21 +15,15 @@ import { defaultWorkers, runFleet, type FleetOptions } from '../../runner/fleet/
 import { loadSitesFile } from '../../runner/fleet/sites-file.js';
 import { workerEnv } from '../../runner/fleet/worker-env.js';
 import { isFromWorker } from '../../runner/fleet/worker-protocol.js';
+import { closedPort } from './closed-port.js';
 
 const PROBE = new URL('../fixtures/fleet/probe-worker.ts', import.meta.url);
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 const entry = (name: string, url: string, caller: string, extra = ''): string => `  - name: ${name}\n    url: ${url}\n    caller: ${caller}\n    targetUserId: 4\n${extra}`;
 const login = (variable: string): string => `{ username: admin, password: { env: ${variable} } }`;
 
-async function fleetIn(dir: string, sites: readonly string[], options: Partial<FleetOptions> & Pick<FleetOptions, 'env'>): Promise<{ result: Awaited<ReturnType<typeof runFleet>>; out: string }> {
+/** Runs a fleet of `sites` (entries of a sites file) in `dir`; `watch` sees the output so far after each write. */
+async function fleetIn(dir: string, sites: readonly string[], options: Partial<FleetOptions> & Pick<FleetOptions, 'env'>, watch: (out: string) => void = () => undefined): Promise<{ result: Awaited<ReturnType<typeof runFleet>>; out: string }> {
   const sitesFile = join(dir, 'sites.yaml');
   await writeFile(sitesFile, `sites:\n${sites.join('')}`);
   let out = '';
@@ -45,8 +37,8 @@ async function fleetIn(dir: string, sites: readonly string[], options: Partial<F
     progress: 'plain',
     write: (text) => {
       out += text;
+      watch(out);
     },
-    workerEntry: PROBE,
     ...options,
   });
   return { result, out };
@@ -64,7 +56,7 @@ test('a worker thread that crashes or exits is its site\'s ERROR; the fleet goes
   try {
     const url = `http://127.0.0.1:${await closedPort()}`;
     const names = ['crash-1', 'down-1', 'exit-1', 'down-2'];
-    const { result, out } = await fleetIn(dir, names.map((name) => entry(name, url, login('FLEET_PW'))), { workers: 1, env: { FLEET_PW: 'Cr4shPw', FLEET_PROBE_DIR: join(dir, 'probe') } });
+    const { result, out } = await fleetIn(dir, names.map((name) => entry(name, url, login('FLEET_PW'))), { workers: 1, workerEntry: PROBE, env: { FLEET_PW: 'Cr4shPw', FLEET_PROBE_DIR: join(dir, 'probe') } });
     assert.deepEqual(result.sites.map((site) => [site.name, site.status, site.problem?.code]), [
       ['crash-1', 'error', 'ERR_WORKER'],
       ['down-1', 'unreachable', 'ERR_SITE_REFUSED'],
@@ -103,7 +95,7 @@ test('a worker gets its own site\'s secrets only: its run message holds no other
     // ALIAS holds alpha's password under a name no site refers to; HARMLESS is no secret
     const env = { ...secrets, ALIAS: secrets.FLEET_A_PW, HARMLESS: 'kept', FLEET_PROBE_DIR: join(dir, 'probe') };
     // all three in one worker at once: the worst case for crossing
-    const { result, out } = await fleetIn(dir, sites, { workers: 1, concurrency: 3, env });
+    const { result, out } = await fleetIn(dir, sites, { workers: 1, concurrency: 3, workerEntry: PROBE, env });
     assert.deepEqual(result.sites.map((site) => site.status), ['unreachable', 'unreachable', 'unreachable']);
     const own: Record<string, readonly string[]> = { alpha: [secrets.FLEET_A_PW, secrets.FLEET_A_SUB], bravo: [secrets.FLEET_B_PW], charlie: [secrets.FLEET_C_TOKEN] };
     const threads = new Set<number>();
@@ -143,23 +135,8 @@ test('Ctrl-C reaches the sites in their workers: the running site stops after it
   const stop = new AbortController();
   try {
     const sites = [entry('first', mock.url, login('FLEET_PW')), entry('second', mock.url, login('FLEET_PW'))];
-    const sitesFile = join(dir, 'sites.yaml');
-    await writeFile(sitesFile, `sites:\n${sites.join('')}`);
-    let out = '';
-    const result = await runFleet({
-      sitesFile,
-      concurrency: 1,
-      reportsDir: join(dir, 'reports'),
-      generate: false,
-      requestTimeoutMs: 10_000,
-      totalTimeoutMs: 120_000,
-      progress: 'plain',
-      env: { FLEET_PW: 'Ab0rt-Admin-pw' },
-      signal: stop.signal,
-      write: (text) => {
-        out += text;
-        if (/^first +running step 1 of/m.test(out)) stop.abort();
-      },
+    const { result, out } = await fleetIn(dir, sites, { env: { FLEET_PW: 'Ab0rt-Admin-pw' }, signal: stop.signal }, (so) => {
+      if (/^first +running step 1 of/m.test(so)) stop.abort();
     });
     assert.equal(result.exitCode, 130);
     assert.deepEqual(result.sites.map((site) => site.status), ['interrupted', 'interrupted']);
