@@ -46,6 +46,8 @@ const accepted: Array<[string, string[], ParsedCommand]> = [
       ],
     },
   ],
+  ['a fleet', ['--sites', 's.yaml'], { kind: 'fleet', options: { sitesFile: 's.yaml', concurrency: 8, workers: undefined, reportsDir: 'reports', generate: true, ...timeouts } }],
+  ['a fleet with --concurrency and --workers', ['--sites', 's.yaml', '--concurrency', '4', '--workers', '3'], { kind: 'fleet', options: { sitesFile: 's.yaml', concurrency: 4, workers: 3, reportsDir: 'reports', generate: true, ...timeouts } }],
 ];
 
 for (const [name, argv, want] of accepted) {
@@ -77,6 +79,9 @@ const rejected: Array<[string, string[], RegExp]> = [
   ['a zero request time-out', ['--request-timeout', '0'], /--request-timeout must be a positive number of seconds, got "0"/],
   ['a total time-out that is no number', ['--timeout', '5m'], /--timeout must be a positive number of seconds, got "5m"/],
   ['a password file flag without --base-url', ['--password-file', 'f'], /^--password-file needs --base-url/],
+  ['--workers without --sites', ['--workers', '2'], /^--workers needs --sites FILE/],
+  ['zero workers', ['--sites', 's.yaml', '--workers', '0'], /^--workers must be a whole number from 1 to 64, got "0"/],
+  ['a worker count that is no number', ['--sites', 's.yaml', '--workers', 'all'], /^--workers must be a whole number from 1 to 64, got "all"/],
 ];
 
 for (const [name, argv, message] of rejected) {
