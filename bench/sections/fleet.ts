@@ -76,6 +76,20 @@ function failure(what: string, m: Measurement): string {
   return `${what}: ${m.timedOut ? 'timed out' : `exit ${String(m.exitCode)}`} ${(m.stdoutTail + m.stderrTail).trim().split('\n').slice(-1)[0]?.slice(0, 200) ?? ''}`;
 }
 
+/** The sites of a fleet run that did not pass, from its fleet.json (when it was written): `; site-3 FAILED: first failure`. */
+function notPassed(reports: string): string {
+  let json: { sites?: Array<{ name: string; status: string; firstFailure: string | null }> };
+  try {
+    json = JSON.parse(readFileSync(join(reports, 'fleet.json'), 'utf8')) as typeof json;
+  } catch {
+    return '';
+  }
+  return (json.sites ?? [])
+    .filter((site) => site.status !== 'passed')
+    .map((site) => `; ${site.name} ${site.status}: ${(site.firstFailure ?? '').slice(0, 200)}`)
+    .join('');
+}
+
 export async function runFleetSection(options: FleetBenchOptions): Promise<FleetBenchReport> {
   const scratch = mkdtempSync(join(tmpdir(), 'bench-fleet-'));
   const password = randomBytes(12).toString('base64url');
@@ -118,7 +132,7 @@ export async function runFleetSection(options: FleetBenchOptions): Promise<Fleet
           const json = JSON.parse(readFileSync(join(reports, 'fleet.json'), 'utf8')) as { workers?: number; sites: Array<{ requests: number }> };
           requestsPerSite = json.sites[0]?.requests ?? Number.NaN;
           workers = json.workers;
-        } else failures.push(failure(`fleet of ${options.sites}`, m));
+        } else failures.push(`${failure(`fleet of ${options.sites}`, m)}${notPassed(reports)}`);
         options.log(`fleet round ${round}/${options.rounds}: ${options.sites} sites ${m.exitCode === 0 ? `${Math.round(m.wallMs)} ms, ${Math.round(m.peakRssKib / 1024)} MiB` : failures[failures.length - 1]}`);
       });
     }

@@ -101,8 +101,8 @@ export function createSitePool(options: SitePoolOptions): SitePool {
     worker.on('message', (message: unknown) => {
       if (isFromWorker(message)) receive(thread, message);
     });
-    worker.on('error', (err: Error) => {
-      thread.crash ??= err.message;
+    worker.on('error', (err: unknown) => {
+      thread.crash ??= String((err as { message?: unknown } | null)?.message ?? err);
     });
     worker.on('exit', (code) => {
       const at = threads.indexOf(thread);
