@@ -332,12 +332,12 @@ export function fleetSection(s: Stamped<FleetBenchReport> | undefined): string[]
     [`fleet peak RSS ÷ ${slots} slots ≤ ${TARGETS.fleetMemoryPerSlot}× one site's peak RSS`, formatRatio(memoryPerSlot), verdict(met(memoryPerSlot, TARGETS.fleetMemoryPerSlot))],
   ]), '');
   const floor = r.requestsPerSite * r.latencyMs;
-  out.push(...fleetBounds(r, { wall: wall(r.single), cpu: cpu(r.single) }, { wall: wall(r.fleet), cpu: cpu(r.fleet) }, floor, marginal), '');
+  out.push(...fleetBounds(r, { wall: wall(r.single), cpu: cpu(r.single) }, { wall: wall(r.fleet), cpu: cpu(r.fleet) }, floor, marginal, median(r.fleet.map((x) => x.loadAverage ?? Number.NaN))), '');
   return out;
 }
 
 /** The fleet section's closing text: what each slot costs, what bounds the wall, and an idle-machine estimate. */
-function fleetBounds(r: FleetBenchReport, single: { wall: number; cpu: number }, fleet: { wall: number; cpu: number }, floor: number, marginal: number): string[] {
+function fleetBounds(r: FleetBenchReport, single: { wall: number; cpu: number }, fleet: { wall: number; cpu: number }, floor: number, marginal: number, loadAverage: number): string[] {
   const slots = r.concurrency;
   const requests = Number.isFinite(r.requestsPerSite) ? `${r.requestsPerSite}` : '?';
   const latency = `one site sends its ~${requests} requests one after the other (a contract scenario is a sequence), so its wall has a latency floor of ~${formatMs(floor)}; the fleet overlaps these waits, and what it cannot overlap is CPU`;
@@ -350,6 +350,11 @@ function fleetBounds(r: FleetBenchReport, single: { wall: number; cpu: number },
     ];
   }
   const usable = Math.max(1, Math.min(r.workers, r.cores ?? r.workers, slots));
+  // a load average above the cores: other work competed for them; below: what the fleet left idle is its own
+  const idleMachine = r.cores !== undefined && Number.isFinite(loadAverage) && loadAverage <= r.cores;
+  const short = idleMachine
+    ? ` — below the ${usable} it can use on a machine that was not busy (load average ${loadAverage.toFixed(1)}), so the rest is the run's own serial parts (start-up, the coordinator, the last sites running alone) and waits no other site's CPU filled`
+    : ` — below the ${usable} it can use, so in this run the fleet waited for the machine (see the load average), not for its sites`;
   const cpuBound = fleet.cpu / usable;
   // idle machine, perfect overlap: one site = its waits + its CPU; the fleet = the longer of its CPU spread on the usable cores and one site
   const singleIdle = floor + single.cpu;
@@ -357,7 +362,7 @@ function fleetBounds(r: FleetBenchReport, single: { wall: number; cpu: number },
   return [
     `Each extra slot adds ${formatRatio(marginal)} of one site's peak RSS ((fleet − one site) ÷ ${slots - 1}): the sites run in ${r.workers} worker thread${r.workers === 1 ? '' : 's'} of one process (each thread loads the runner's modules once), and each site adds its Newman run.`,
     '',
-    `What bounds it: ${latency}: the sites' Newman runs (their script sandboxes above all) run in ${r.workers} worker thread${r.workers === 1 ? '' : 's'} (the main thread only coordinates), so on ${r.cores ?? '?'} cores the fleet's wall is at least its CPU time ÷ ${usable} (${formatMs(fleet.cpu)} here, ${formatRatio(ratio(fleet.cpu, single.cpu))} the single run's; ÷ ${usable} = ${formatMs(cpuBound)}, ${formatRatio(ratio(cpuBound, single.wall))} the single run's wall). CPU ÷ wall shows how many cores the runner got: ${formatRatio(got)} for the fleet${got < 0.9 * usable ? ` — below the ${usable} it can use, so in this run the fleet waited for the machine (see the load average), not for its sites` : ''}.`,
+    `What bounds it: ${latency}: the sites' Newman runs (their script sandboxes above all) run in ${r.workers} worker thread${r.workers === 1 ? '' : 's'} (the main thread only coordinates), so on ${r.cores ?? '?'} cores the fleet's wall is at least its CPU time ÷ ${usable} (${formatMs(fleet.cpu)} here, ${formatRatio(ratio(fleet.cpu, single.cpu))} the single run's; ÷ ${usable} = ${formatMs(cpuBound)}, ${formatRatio(ratio(cpuBound, single.wall))} the single run's wall). CPU ÷ wall shows how many cores the runner got: ${formatRatio(got)} for the fleet${got < 0.9 * usable ? short : ''}.`,
     '',
     `On an idle machine (an estimate from these CPU numbers, with perfect overlap): one site ≈ its latency floor + its CPU = ${formatMs(singleIdle)}; the fleet ≈ the longer of its CPU ÷ ${usable} and one site = ${formatMs(fleetIdle)}; wall ratio ≈ ${formatRatio(ratio(fleetIdle, singleIdle))} (target ≤ ${TARGETS.fleetWall}×).`,
   ];

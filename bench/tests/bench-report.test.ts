@@ -137,4 +137,7 @@ test('fleet section with worker threads: the CPU bound is per usable core, and a
   assert.match(lines, /one site ≈ its latency floor \+ its CPU = 32\.00 s; the fleet ≈ the longer of its CPU ÷ 2 and one site = 45\.00 s; wall ratio ≈ 1\.41×/);
   const starved = fleetSection({ measuredAt: '2026-11-29', command: 'c', report: { ...report, fleet: [sample(150_000, 900, 90_000)] } }).join('\n');
   assert.match(starved, /0\.60× for the fleet — below the 2 it can use, so in this run the fleet waited for the machine/);
+  const quiet = { ...sample(75_000, 900, 90_000), loadAverage: 1.6 };
+  const own = fleetSection({ measuredAt: '2026-11-29', command: 'c', report: { ...report, fleet: [quiet] } }).join('\n');
+  assert.match(own, /1\.20× for the fleet — below the 2 it can use on a machine that was not busy \(load average 1\.6\), so the rest is the run's own serial parts/);
 });
