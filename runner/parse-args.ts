@@ -107,8 +107,8 @@ A fleet of sites (one run, one combined report):
                                  passed, 1 when any did not (down, not ready, failed), 2 for a bad sites file.
   --concurrency N                sites at once (default: ${DEFAULT_CONCURRENCY}, at most ${MAX_CONCURRENCY}); --timeout and
                                  --request-timeout apply to each site
-  --workers N                    worker threads the sites run in, each running up to concurrency ÷ N of them
-                                 at once (default: one per CPU core, at most the concurrency)
+  --workers N                    worker threads the sites run in (default: one per CPU core, at most the
+                                 concurrency); each runs up to concurrency ÷ N sites at a time
 
 Other options:
   --aam-version V                force the AAM generation: ${AAM_VERSIONS.join(' | ')} (default: detected on a
