@@ -8,9 +8,8 @@
 import { realpathSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { projectVariants } from '../generators/index.js';
-import { runMain } from '../runner/run-main.js';
+import { parseFlags, runMain, usageError } from '../runner/run-main.js';
 import { renderDocs } from './render-docs.js';
 
 export const USAGE = `usage: npm run docs -- [--out DIR] [--root DIR]
@@ -22,22 +21,12 @@ Each page is self-contained (Redoc's script, styles and the spec inlined): it op
 
 /** Exit code: 0 written, 1 a page could not be rendered, 2 bad flags. */
 export async function main(argv: readonly string[], defaults: { root?: string; out?: string } = {}): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: [...argv], strict: true, options: { spec: { type: 'string' }, out: { type: 'string' }, root: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
-  } catch (err) {
-    process.stderr.write(`error: ${(err as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help === true) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  const values = parseFlags(argv, { spec: { type: 'string' }, out: { type: 'string' }, root: { type: 'string' } }, USAGE);
+  if (typeof values === 'number') return values;
   const jobs: Array<{ spec: string; out: string; title?: string }> = [];
   if (values.spec !== undefined) {
     if (values.out === undefined || !values.out.endsWith('.html') || values.root !== undefined) {
-      process.stderr.write(`error: --spec needs --out FILE.html (and no --root)\n${USAGE}`);
-      return 2;
+      return usageError('--spec needs --out FILE.html (and no --root)', USAGE);
     }
     jobs.push({ spec: values.spec, out: values.out });
   } else {

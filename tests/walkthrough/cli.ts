@@ -7,11 +7,10 @@
  * login tokens the run added to the caller's registry are revoked afterwards. Exit 0 = as told, 1 = not, 2 = bad flags.
  */
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { startMock } from '../../mock/index.js';
 import { AAM_VERSIONS, DEFAULT_AAM_VERSION, generationFiles, isAamVersion } from '../../runner/generations.js';
 import { toRestUrl } from '../../runner/parse-args.js';
-import { runMain } from '../../runner/run-main.js';
+import { parseFlags, runMain, usageError } from '../../runner/run-main.js';
 import { endSessions, harnessLeftovers, revokeNewCallerTokens, snapshotCallerTokens, targetTokenCount } from './caller-tokens.js';
 import { runWalkthrough } from './run-walkthrough.js';
 import { STORIES, storyDifferences } from './stories.js';
@@ -21,23 +20,9 @@ const USAGE = `usage: npm run walkthrough -- [--base-url URL --target-user-id N]
 `;
 
 async function main(argv: readonly string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: [...argv], strict: true, options: {
-      'base-url': { type: 'string' }, 'target-user-id': { type: 'string' }, 'aam-version': { type: 'string' }, iterations: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-    } }));
-  } catch (err) {
-    process.stderr.write(`error: ${(err as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help === true) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  const fail = (message: string): number => {
-    process.stderr.write(`error: ${message}\n${USAGE}`);
-    return 2;
-  };
+  const values = parseFlags(argv, { 'base-url': { type: 'string' }, 'target-user-id': { type: 'string' }, 'aam-version': { type: 'string' }, iterations: { type: 'string' } }, USAGE);
+  if (typeof values === 'number') return values;
+  const fail = (message: string): number => usageError(message, USAGE);
   const version = values['aam-version'] ?? DEFAULT_AAM_VERSION;
   if (!isAamVersion(version)) return fail(`--aam-version must be one of ${AAM_VERSIONS.join(', ')}`);
   const iterations = Number(values.iterations ?? '1');
