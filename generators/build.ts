@@ -9,11 +9,11 @@
  * when a YAML file or scenarios are read. The run-time assets are copied beside the bundle at the
  * same relative paths (see generators/assets.ts).
  */
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { ASSETS } from './assets.js';
+import { copyGeneratorAssets, ESM_BUNDLE } from './esm-bundle.mjs';
 
 const GENERATORS = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(GENERATORS, '..');
@@ -43,13 +43,7 @@ export async function buildGenerator(outDir: string = DIST, entries: Record<stri
     entryPoints: entries,
     outdir: outDir,
     // chunks beside the entry, so import.meta.url (assets) is dist/ in every file
-    chunkNames: '[name]-[hash]',
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    splitting: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
+    ...ESM_BUNDLE,
     // CommonJS packages (yaml, ajv) bundled into ESM still call require() for node: built-ins
     banner: { js: `${options.shebang === true ? '#!/usr/bin/env node\n' : ''}import { createRequire as __generatorCreateRequire } from 'node:module';\nconst require = __generatorCreateRequire(import.meta.url);` },
     legalComments: options.legalComments === true ? 'linked' : 'none',
@@ -58,10 +52,7 @@ export async function buildGenerator(outDir: string = DIST, entries: Record<stri
     ...(options.minify === true ? { minify: true } : {}),
     logLevel: 'warning',
   });
-  for (const asset of ASSETS) {
-    mkdirSync(dirname(join(outDir, asset)), { recursive: true });
-    copyFileSync(join(GENERATORS, asset), join(outDir, asset));
-  }
+  copyGeneratorAssets(outDir);
   return join(outDir, `${Object.keys(entries)[0] ?? 'generate'}.mjs`);
 }
 

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { copyGeneratorAssets, ESM_BUNDLE } from '../generators/esm-bundle.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = join(ROOT, 'node_modules', '.cache', 'aam-jwt-contract');
@@ -42,20 +43,12 @@ async function buildRunner(dir) {
     // the fleet's worker threads start their own entry, beside the CLI's (runner/fleet/worker-pool.ts)
     entryPoints: { cli: join(ROOT, 'runner', 'bin.ts'), 'fleet-worker': join(ROOT, 'runner', 'fleet', 'site-worker.ts') },
     outdir: join(scratch, 'bin'),
-    chunkNames: '[name]-[hash]',
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    splitting: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
+    ...ESM_BUNDLE,
     packages: 'external',
     legalComments: 'none',
     logLevel: 'warning',
   });
-  cpSync(join(ROOT, 'generators', 'scripts'), join(scratch, 'bin', 'scripts'), { recursive: true });
-  mkdirSync(join(scratch, 'bin', 'scenarios'), { recursive: true });
-  cpSync(join(ROOT, 'generators', 'scenarios', 'scenarios.schema.json'), join(scratch, 'bin', 'scenarios', 'scenarios.schema.json'));
+  copyGeneratorAssets(join(scratch, 'bin'));
   cpSync(join(ROOT, 'mock', 'fixtures'), join(scratch, 'fixtures'), { recursive: true });
   try {
     renameSync(scratch, dir);

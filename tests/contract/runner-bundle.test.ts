@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ASSETS } from '../../generators/assets.js';
+import { GENERATOR_ASSETS } from '../../generators/esm-bundle.mjs';
 // @ts-expect-error -- plain JavaScript launcher without declarations
 import { runnerBundle, sourcesDigest } from '../../runner/contract.mjs';
 
@@ -26,7 +26,7 @@ test('npm run contract is the bundle launcher, and the bundle starts without tsx
 test('the bundle carries the generator assets and the mock fixtures at the places the code reads them', async () => {
   const entry = (await runnerBundle()) as string;
   const bin = dirname(entry);
-  for (const asset of ASSETS) assert.equal(readFileSync(join(bin, asset), 'utf8'), readFileSync(join(root, 'generators', asset), 'utf8'), asset);
+  for (const asset of GENERATOR_ASSETS) assert.equal(readFileSync(join(bin, asset), 'utf8'), readFileSync(join(root, 'generators', asset), 'utf8'), asset);
   for (const fixture of ['users.json', 'wp-die.html']) assert.ok(existsSync(join(bin, '..', 'fixtures', fixture)), fixture);
   assert.match(entry, new RegExp(`runner-${sourcesDigest() as string}/bin/cli\\.mjs$`));
 });
