@@ -22,9 +22,9 @@ export default [
     },
   },
   {
-    // the contract test calls the JSON Schema check that follows it in the same script
+    // the contract test calls the JSON Schema check and readPointer that follow it in the same script
     files: ['generators/scripts/contract-test.js'],
-    languageOptions: { globals: { schemaErrors: 'readonly' } },
+    languageOptions: { globals: { schemaErrors: 'readonly', readPointer: 'readonly' } },
   },
   {
     files: ['generators/scripts/json-schema.js'],

@@ -74,15 +74,15 @@ export interface OperationContract {
 export const CONTRACT_VARIABLE = 'contract';
 
 /** A fixed, linted script file of generators/scripts/, as lines. */
-function scriptLines(file: string): string[] {
+export function scriptLines(file: string): string[] {
   return readFileSync(assetUrl(`scripts/${file}`), 'utf8').replace(/\n+$/, '').split('\n');
 }
 
 /**
- * The fixed, linted script body: generators/scripts/contract-test.js, then the JSON Schema check it calls
- * (generators/scripts/json-schema.js), as lines.
+ * The fixed, linted script body: generators/scripts/contract-test.js, then what it calls: the JSON Schema
+ * check (generators/scripts/json-schema.js) and readPointer (generators/scripts/json-pointer.js), as lines.
  */
-export const CONTRACT_TEST_BODY: readonly string[] = [...scriptLines('contract-test.js'), ...scriptLines('json-schema.js')];
+export const CONTRACT_TEST_BODY: readonly string[] = [...scriptLines('contract-test.js'), ...scriptLines('json-schema.js'), ...scriptLines('json-pointer.js')];
 
 /**
  * First line of every generated script: Postman's sandbox then sets up none of its legacy globals

@@ -24,7 +24,7 @@ export const ESM_BUNDLE = Object.freeze({
 /** Every asset, relative to the generator's root folder (this file's). */
 export const GENERATOR_ASSETS = Object.freeze([
   'scripts/contract-test.js', 'scripts/json-schema.js', 'scripts/scenario-prerequest.js',
-  'scripts/script-helpers.js', 'scripts/auto-login.js', 'scripts/after-response.js', 'scripts/server-variables.js',
+  'scripts/script-helpers.js', 'scripts/json-pointer.js', 'scripts/auto-login.js', 'scripts/after-response.js', 'scripts/server-variables.js',
   'scenarios/scenarios.schema.json',
 ]);
 

@@ -4,18 +4,13 @@
  * their answer or clear cookies. Each exec is a fixed, linted body plus one generated call carrying
  * its data as JSON; no spec text is spliced into code.
  */
-import { readFileSync } from 'node:fs';
-import { assetUrl } from './assets.js';
+import { scriptLines } from './contract.js';
 
-function scriptLines(file: string): readonly string[] {
-  return readFileSync(assetUrl(file), 'utf8').replace(/\n+$/, '').split('\n');
-}
-
-/** readPointer, setVariable, capturedValue: put before each convenience script. */
-export const SCRIPT_HELPERS_BODY = scriptLines('scripts/script-helpers.js');
-export const AUTO_LOGIN_BODY = scriptLines('scripts/auto-login.js');
-export const AFTER_RESPONSE_BODY = scriptLines('scripts/after-response.js');
-export const SERVER_VARIABLES_BODY = scriptLines('scripts/server-variables.js');
+/** readPointer (json-pointer.js, the contract test's too), setVariable, capturedValue: put before each convenience script. */
+export const SCRIPT_HELPERS_BODY = [...scriptLines('json-pointer.js'), ...scriptLines('script-helpers.js')];
+export const AUTO_LOGIN_BODY = scriptLines('auto-login.js');
+export const AFTER_RESPONSE_BODY = scriptLines('after-response.js');
+export const SERVER_VARIABLES_BODY = scriptLines('server-variables.js');
 
 /** One value an answer hands to a variable. */
 export interface CaptureEntry {

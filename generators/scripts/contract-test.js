@@ -279,17 +279,6 @@ function mediaTypeMatches(documented, actual) {
   return (want[0] === '*' || want[0] === got[0]) && (want[1] === '*' || want[1] === got[1]);
 }
 
-// Reads an RFC 6901 JSON pointer ("/a/0/b", "~1" = "/", "~0" = "~"); "" is the value itself.
-function readPointer(value, pointer) {
-  if (pointer === '') {
-    return value;
-  }
-  return pointer.slice(1).split('/').reduce(function (node, token) {
-    var part = token.replace(/~1/g, '/').replace(/~0/g, '~');
-    return node !== null && typeof node === 'object' && Object.prototype.hasOwnProperty.call(node, part) ? node[part] : undefined;
-  }, value);
-}
-
 // JSON type name of a parsed value ("integer" for whole numbers); "undefined" when absent.
 function jsonType(value) {
   if (value === null) {

@@ -1,17 +1,6 @@
 // Helpers shared by the generated collection's convenience scripts (auto-login.js and
-// after-response.js): the generator puts these lines before each of them. Fixed, linted
-// (npm run lint); they read JSON data only.
-
-// Reads an RFC 6901 JSON pointer ("/a/0/b", "~1" = "/", "~0" = "~"); "" is the value itself.
-function readPointer(value, pointer) {
-  if (pointer === '') {
-    return value;
-  }
-  return pointer.slice(1).split('/').reduce(function (node, token) {
-    var part = token.replace(/~1/g, '/').replace(/~0/g, '~');
-    return node !== null && typeof node === 'object' && Object.prototype.hasOwnProperty.call(node, part) ? node[part] : undefined;
-  }, value);
-}
+// after-response.js): the generator puts these lines, after json-pointer.js, before each of them.
+// Fixed, linted (npm run lint); they read JSON data only.
 
 // Stores a value the way the collection's captures do: in the collection variables, and in the
 // active environment too when it declares the name (an environment value would hide the other).
